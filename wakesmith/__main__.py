@@ -1,0 +1,3 @@
+from wakesmith.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,7 @@
+"""The dataset folder layout: one sub-folder per kind of audio."""
+
+from __future__ import annotations
+
+DATASET_KINDS = ("positive", "negative", "background", "rir")
+AUDIO_SUFFIXES = (".wav", ".flac")
+SAMPLE_RATE = 16000

@@ -1,0 +1,1 @@
+"""Offline synthetic datasets: TTS engines behind one interface, phrase lists and noise."""

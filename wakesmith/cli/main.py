@@ -1,0 +1,54 @@
+"""The `wakesmith` command: a thin argparse front over the stage modules.
+
+Each command lives in its own module under `wakesmith.cli` exposing `register(subparsers)`, which adds a
+parser whose `func(args) -> int` runs the command. Command modules import heavy libraries (TensorFlow,
+Keras) inside `func`, so `wakesmith --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from wakesmith import __version__
+from wakesmith.cli.console import print_error
+from wakesmith.errors import WakesmithError
+
+# Order here is the order shown in --help: the pipeline order.
+COMMAND_MODULES = (
+    "init_cmd",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wakesmith",
+        description="Train a wake word model for ESPHome's micro_wake_word: "
+        "data → features → training → streaming TFLite export → verification → metrics.",
+    )
+    parser.add_argument("--version", action="version", version=f"wakesmith {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"wakesmith.cli.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 0
+    try:
+        return int(args.func(args) or 0)
+    except WakesmithError as error:
+        print_error(str(error))
+        return 2
+    except KeyboardInterrupt:
+        print_error("interrupted; re-run the same command to resume")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
