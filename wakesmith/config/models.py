@@ -61,7 +61,9 @@ class DatasetConfig(StrictModel):
     background: DurationLimits = Field(default_factory=lambda: DurationLimits(min_s=1.0, max_s=7200.0))
     rir: DurationLimits = Field(default_factory=lambda: DurationLimits(min_s=0.01, max_s=5.0))
     silence_dbfs: float = Field(-60.0, description="files whose peak is below this level count as silent")
-    clipping_fraction: float = Field(0.01, ge=0, le=1, description="fraction of full-scale samples that counts as clipped")
+    clipping_fraction: float = Field(
+        0.01, ge=0, le=1, description="fraction of full-scale samples that counts as clipped"
+    )
 
 
 class AugmentationConfig(StrictModel):
