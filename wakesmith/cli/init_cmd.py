@@ -13,7 +13,8 @@ from wakesmith.errors import WakesmithError
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "init", help="create dataset/ folders and a config.yaml from a preset",
+        "init",
+        help="create dataset/ folders and a config.yaml from a preset",
         description="Create DIR/dataset/{positive,negative,background,rir} and DIR/config.yaml from a preset.",
     )
     parser.add_argument("dir", nargs="?", default=".", type=Path, help="project folder (default: current)")

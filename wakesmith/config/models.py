@@ -87,12 +87,8 @@ class FeaturesConfig(StrictModel):
     work_dir: Path = Path("work")
     clip_duration_s: float = Field(3.2, gt=0)
     word_end_offset_s: tuple[float, float] = (0.195, 0.205)
-    slide_frames: dict[str, int] = Field(
-        default_factory=lambda: {"training": 10, "validation": 1, "testing": 1}
-    )
-    repetitions: dict[str, int] = Field(
-        default_factory=lambda: {"training": 2, "validation": 1, "testing": 1}
-    )
+    slide_frames: dict[str, int] = Field(default_factory=lambda: {"training": 10, "validation": 1, "testing": 1})
+    repetitions: dict[str, int] = Field(default_factory=lambda: {"training": 2, "validation": 1, "testing": 1})
     ambient_window_s: float = Field(10.0, gt=0, description="length of windows cut from background audio")
     ambient_fraction: tuple[float, float] = Field(
         (0.5, 0.5), description="share of each background file used for validation_ambient / testing_ambient"

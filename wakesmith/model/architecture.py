@@ -192,14 +192,19 @@ def random_weights(config: MixedNetConfig, seed: int = 0) -> MixedNetWeights:
         channels = config.first_conv_filters
     blocks = []
     for filters, repeat, kernels, residual in zip(
-        config.pointwise_filters, config.repeat_in_block, config.mixconv_kernel_sizes,
-        config.residual_connection, strict=True,
+        config.pointwise_filters,
+        config.repeat_in_block,
+        config.mixconv_kernel_sizes,
+        config.residual_connection,
+        strict=True,
     ):
         block_in = channels
         for index in range(repeat):
             sizes = split_channels(channels, len(kernels))
             scale, offset = fold_batch_norm(
-                rng.uniform(0.8, 1.2, filters), rng.normal(0, 0.1, filters), rng.normal(0, 0.1, filters),
+                rng.uniform(0.8, 1.2, filters),
+                rng.normal(0, 0.1, filters),
+                rng.normal(0, 0.1, filters),
                 rng.uniform(0.5, 1.5, filters),
             )
             block = BlockWeights(
