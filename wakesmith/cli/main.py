@@ -16,7 +16,12 @@ from wakesmith.cli.console import print_error
 from wakesmith.errors import WakesmithError
 
 # Order here is the order shown in --help: the pipeline order.
-COMMAND_MODULES = ("init_cmd",)
+COMMAND_MODULES = (
+    "init_cmd",
+    "run_cmd",
+    "demo_cmd",
+    "doctor_cmd",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
