@@ -1,0 +1,76 @@
+"""Generate the config reference (docs/config-reference.md) from the typed models, so it cannot drift.
+
+Regenerate with `python -m wakesmith.config.reference > docs/config-reference.md`; a test fails when the
+committed file differs from what the models say.
+"""
+
+from __future__ import annotations
+
+import json
+import typing
+
+from pydantic import BaseModel
+from pydantic_core import PydanticUndefined
+
+from wakesmith.config.models import WakesmithConfig
+
+
+def _type_name(annotation: typing.Any) -> str:
+    text = getattr(annotation, "__name__", None) if isinstance(annotation, type) else None
+    text = text or str(annotation).replace("typing.", "").replace("pathlib.", "")
+    return text.replace("wakesmith.config.models.", "")
+
+
+def _default(field) -> str:
+    if field.default is not PydanticUndefined:
+        value = field.default
+    elif field.default_factory is not None:
+        value = field.default_factory()
+    else:
+        return "(required)"
+    if isinstance(value, BaseModel):
+        return "(section)"
+    if isinstance(value, list) and value and isinstance(value[0], BaseModel):
+        return "(see preset)"
+    return f"`{json.dumps(value, default=str)}`"
+
+
+def _section(model: type[BaseModel], prefix: str, lines: list[str], nested: list) -> None:
+    lines.append(f"## `{prefix}`\n")
+    doc = (model.__doc__ or "").strip().splitlines()
+    if doc:
+        lines.append(doc[0] + "\n")
+    lines.append("| key | type | default | description |")
+    lines.append("| --- | --- | --- | --- |")
+    for name, field in model.model_fields.items():
+        annotation = field.annotation
+        inner = [a for a in typing.get_args(annotation) or (annotation,) if isinstance(a, type)]
+        sub = next((a for a in inner if issubclass(a, BaseModel)), None)
+        if sub is not None:
+            nested.append((sub, f"{prefix}.{name}" + ("[]" if typing.get_origin(annotation) is list else "")))
+        description = (field.description or "").replace("|", "\\|")
+        type_name = _type_name(annotation).replace("|", "\\|")
+        lines.append(f"| `{name}` | `{type_name}` | {_default(field)} | {description} |")
+    lines.append("")
+
+
+def generate() -> str:
+    lines = [
+        "# Configuration reference",
+        "",
+        "Generated from `wakesmith/config/models.py` by `python -m wakesmith.config.reference`; do not edit.",
+        "Unknown keys are errors. Relative paths are relative to the config file's folder.",
+        "",
+    ]
+    for name, field in WakesmithConfig.model_fields.items():
+        queue = [(field.annotation, name)]
+        while queue:
+            model, prefix = queue.pop(0)
+            nested: list = []
+            _section(model, prefix, lines, nested)
+            queue.extend(nested)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+if __name__ == "__main__":
+    print(generate(), end="")
