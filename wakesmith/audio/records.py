@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Literal
 
+from wakesmith.audio.layout import SAMPLE_RATE
+
 Split = Literal["train", "validation", "test"]
 
 
@@ -27,6 +29,18 @@ class SampleRecord:
     frames: int
     content_hash: str
     split: Split | None = None
+    read_error: str | None = None  # set when the header could not be read (corrupt or unsupported file)
+
+    @property
+    def readable(self) -> bool:
+        return self.read_error is None
+
+    @property
+    def in_device_format(self) -> bool:
+        """16 kHz, 16-bit PCM, mono: samples can be used as they are, without a converted copy."""
+        return (
+            self.readable and self.sample_rate == SAMPLE_RATE and self.channels == 1 and self.sample_format == "PCM_16"
+        )
 
     def to_dict(self) -> dict:
         data = asdict(self)

@@ -1,0 +1,202 @@
+"""Execute synth jobs in worker processes, write WAVs atomically, and the `synth_manifest.jsonl`.
+
+Each job is a pure function of its fields (text, voice, seed), so the same seed gives byte-identical files
+whatever the number of workers. Files from an earlier run that are listed in its manifest are removed first,
+so a smaller re-run does not leave stale clips behind; files synth did not write are never touched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import soundfile as sf
+
+from wakesmith.audio.layout import SAMPLE_RATE
+from wakesmith.audio.synth.noise import colored_noise, mix_babble, synthetic_rir
+from wakesmith.audio.synth.plan import BackgroundJob, Job, RirJob, SpeechJob, plan_jobs
+from wakesmith.audio.synth.registry import get_engine
+from wakesmith.audio.synth.shaping import limit_peak, pad_to, set_peak, set_rms, to_float, to_int16, trim_silence
+from wakesmith.errors import WakesmithError
+
+MANIFEST_NAME = "synth_manifest.jsonl"
+MIN_SPEECH_S = 0.5  # pad short words so every clip passes the dataset's minimum length
+
+
+@dataclass
+class SynthOptions:
+    wake_word: str
+    out: Path
+    seed: int = 0
+    positives: int = 250
+    negatives: int = 500
+    background_minutes: float = 10.0
+    rirs: int = 20
+    workers: int = 0  # 0 = all cores
+    engine: str = "espeak"
+
+
+@dataclass
+class SynthResult:
+    manifest_path: Path
+    counts: dict[str, int] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def render_speech(job: SpeechJob) -> np.ndarray:
+    rng = np.random.default_rng(job.seed)
+    samples = to_float(get_engine(job.voice.engine).render(job.text, job.voice))
+    samples = trim_silence(samples, margin_s=float(rng.uniform(0.05, 0.15)))
+    samples = pad_to(samples, MIN_SPEECH_S)
+    return set_peak(samples, float(rng.uniform(-12.0, -2.0)))
+
+
+def render_background(job: BackgroundJob) -> np.ndarray:
+    rng = np.random.default_rng(job.seed)
+    frames = int(round(job.duration_s * SAMPLE_RATE))
+    total = np.zeros(frames, np.float32)
+    babble_db = float(rng.uniform(-30.0, -18.0))
+    if job.voices:
+        streams = [to_float(get_engine(v.engine).render(t, v)) for v, t in zip(job.voices, job.texts, strict=True)]
+        gains = [float(rng.uniform(-8.0, 0.0)) for _ in streams]
+        offsets = [int(rng.integers(0, 1 << 30)) for _ in streams]
+        total += set_rms(mix_babble(streams, gains, frames, offsets), babble_db)
+    if "noise" in job.mode:
+        level = babble_db - float(rng.uniform(5.0, 20.0)) if job.voices else float(rng.uniform(-42.0, -22.0))
+        total += set_rms(colored_noise(rng, frames, job.color), level)
+    return limit_peak(total, -1.0)
+
+
+def render_job(job: Job) -> np.ndarray:
+    if isinstance(job, SpeechJob):
+        return render_speech(job)
+    if isinstance(job, BackgroundJob):
+        return render_background(job)
+    return synthetic_rir(np.random.default_rng(job.seed), job.rt60_s)
+
+
+def manifest_entry(job: Job, run_seed: int, duration_s: float) -> dict:
+    entry: dict = {"kind": job.kind, "file": job.file, "seed": job.seed, "run_seed": run_seed}
+    if isinstance(job, SpeechJob):
+        entry.update(
+            engine=job.voice.engine,
+            voice=job.voice.voice,
+            settings=dict(job.voice.params),
+            text=job.text,
+            category=job.category,
+        )
+    elif isinstance(job, BackgroundJob):
+        entry.update(
+            engine=",".join(dict.fromkeys(v.engine for v in job.voices)) or "noise",
+            mode=job.mode,
+            noise_color=job.color if "noise" in job.mode else None,
+            voices=[{"engine": v.engine, "voice": v.voice, "settings": dict(v.params)} for v in job.voices],
+            text=list(job.texts),
+        )
+    elif isinstance(job, RirJob):
+        entry.update(engine="synthetic-rir", settings={"rt60_s": job.rt60_s})
+    entry["duration_s"] = round(duration_s, 3)
+    return entry
+
+
+def write_wav(path: Path, samples: np.ndarray) -> None:
+    """Atomic PCM_16 WAV write (temp file in the same folder, then rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".wav")
+    os.close(fd)
+    try:
+        sf.write(tmp, to_int16(samples), SAMPLE_RATE, subtype="PCM_16", format="WAV")
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def execute(job: Job, out: str) -> tuple[str, float]:
+    """Worker entry point: render and write one job; returns (file, duration)."""
+    samples = render_job(job)
+    write_wav(Path(out) / job.file, samples)
+    return job.file, samples.size / SAMPLE_RATE
+
+
+def remove_previous(out: Path) -> int:
+    """Delete the files an earlier synth run listed in its manifest (and only those)."""
+    manifest = out / MANIFEST_NAME
+    if not manifest.is_file():
+        return 0
+    removed = 0
+    for line in manifest.read_text(encoding="utf-8").splitlines():
+        try:
+            relative = json.loads(line)["file"]
+        except (ValueError, KeyError, TypeError):
+            continue
+        target = (out / relative).resolve()
+        if out.resolve() in target.parents and target.is_file():
+            target.unlink()
+            removed += 1
+    return removed
+
+
+def phonemizer():
+    """espeak-ng's phonemes rank near-miss phrases by sound whenever it is installed (else spelling is used)."""
+    from wakesmith.audio.synth.espeak import EspeakEngine
+
+    return EspeakEngine().phonemes if EspeakEngine.available() else None
+
+
+def synthesize(options: SynthOptions, progress: Callable[[int, int], None] | None = None) -> SynthResult:
+    names = [name.strip() for name in options.engine.split(",") if name.strip()]
+    engines = [get_engine(name) for name in dict.fromkeys(names)]
+    if not engines:
+        raise WakesmithError("no TTS engine given; use e.g. --engine espeak")
+    jobs = plan_jobs(
+        engines,
+        options.wake_word,
+        options.seed,
+        options.positives,
+        options.negatives,
+        options.background_minutes,
+        options.rirs,
+        phonemizer(),
+    )
+    out = Path(options.out)
+    out.mkdir(parents=True, exist_ok=True)
+    remove_previous(out)
+    durations: dict[str, float] = {}
+    workers = options.workers or os.cpu_count() or 1
+    if workers == 1:
+        for done, job in enumerate(jobs, 1):
+            durations[job.file] = execute(job, str(out))[1]
+            if progress:
+                progress(done, len(jobs))
+    else:
+        # Heaviest first (background files), so no worker is left with a long job at the end.
+        ordered = sorted(jobs, key=lambda j: 0 if isinstance(j, BackgroundJob) else 1)
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = [pool.submit(execute, job, str(out)) for job in ordered]
+            try:
+                for done, future in enumerate(as_completed(futures), 1):
+                    file, duration = future.result()
+                    durations[file] = duration
+                    if progress:
+                        progress(done, len(jobs))
+            except BaseException:
+                pool.shutdown(wait=True, cancel_futures=True)  # one failure (or Ctrl-C) stops the rest
+                raise
+    result = SynthResult(manifest_path=out / MANIFEST_NAME)
+    lines = []
+    for job in jobs:
+        lines.append(json.dumps(manifest_entry(job, options.seed, durations[job.file])))
+        result.counts[job.kind] = result.counts.get(job.kind, 0) + 1
+        result.seconds[job.kind] = result.seconds.get(job.kind, 0.0) + durations[job.file]
+    fd, tmp = tempfile.mkstemp(dir=out, prefix=".tmp-", suffix=".jsonl")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+    os.replace(tmp, result.manifest_path)
+    return result
