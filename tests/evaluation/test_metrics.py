@@ -129,7 +129,7 @@ def test_average_viable_recall_all_points_beyond_two():
     assert average_viable_recall(np.array([]), np.array([])) == 0.0
 
 
-def test_recall_at_fah_picks_lowest_qualifying_cutoff():
+def test_recall_at_fah_picks_most_recall_then_highest_cutoff():
     recall = np.array([1.0, 0.9, 0.5, 0.0])
     fah = np.array([3.0, 0.6, 0.4, 0.0])
     cutoffs = np.array([0.0, 0.3, 0.6, 1.0])
@@ -137,6 +137,14 @@ def test_recall_at_fah_picks_lowest_qualifying_cutoff():
     assert recall_at_fah(recall, fah, 0.6, cutoffs) == (0.9, 0.3)  # at or below the target
     assert recall_at_fah(recall, fah, 0.0, cutoffs) == (0.0, 1.0)
     assert recall_at_fah(np.array([1.0, 0.8]), np.array([3.0, 2.0]), 1.0, np.array([0.1, 0.2])) == (0.0, 0.2)
+    # Equal recall at several qualifying cutoffs: the highest one keeps the most margin.
+    tied = recall_at_fah(
+        np.array([0.9, 0.8, 0.8, 0.8, 0.1]),
+        np.array([2.0, 0.0, 0.0, 0.0, 0.0]),
+        0.5,
+        np.array([0.1, 0.2, 0.3, 0.4, 0.5]),
+    )
+    assert tied == (0.8, 0.4)
 
 
 def test_roc_and_pr_points():

@@ -16,7 +16,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Stream the exported int8 model over the testing feature stores (positive/negative/background) "
         "and the testing_ambient store, like the device does (sliding-window mean, cool-down). Writes "
         "metrics.json, PNG plots and report.md into evaluation.report_dir, model_card.md beside the model, and "
-        "sets the manifest's probability_cutoff to the lowest cutoff meeting the target false accepts per hour.",
+        "sets the manifest's probability_cutoff to the cutoff with the most recall at the target false accepts "
+        "per hour (the highest such cutoff on ties).",
     )
     parser.add_argument("--config", required=True, type=Path, help="config.yaml")
     parser.add_argument(

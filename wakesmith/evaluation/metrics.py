@@ -167,10 +167,12 @@ def average_viable_recall(recall: np.ndarray, fah: np.ndarray) -> float:
 def recall_at_fah(
     recall: np.ndarray, fah: np.ndarray, target: float, cutoffs: np.ndarray = CUTOFFS
 ) -> tuple[float, float]:
-    """(recall, cutoff) at the lowest cutoff whose FAH is at or below `target`: the most recall the target allows.
+    """(recall, cutoff): the most recall among cutoffs whose FAH is at or below `target`.
 
-    With the strict rule the cutoff 1.0 never accepts, so some cutoff always qualifies when 1.0 is among
-    the cutoffs; if none does, returns (0.0, highest cutoff).
+    Among cutoffs with that same recall the highest is chosen: it buys the most margin against false
+    accepts the ambient test audio did not happen to contain, at no cost in measured recall (small
+    ambient sets otherwise ship cutoffs like 0.06). With the strict rule the cutoff 1.0 never accepts, so
+    some cutoff always qualifies when 1.0 is among the cutoffs; if none does, returns (0.0, highest cutoff).
     """
     recall = np.asarray(recall, dtype=np.float64).ravel()
     fah = np.asarray(fah, dtype=np.float64).ravel()
@@ -180,7 +182,9 @@ def recall_at_fah(
     ok = np.flatnonzero(fah <= target)
     if ok.size == 0:
         return 0.0, float(cutoffs.max())
-    best = ok[np.argmin(cutoffs[ok])]
+    best_recall = recall[ok].max()
+    tied = ok[recall[ok] == best_recall]
+    best = tied[np.argmax(cutoffs[tied])]
     return float(recall[best]), float(cutoffs[best])
 
 
