@@ -1,0 +1,1 @@
+"""Waveform augmentation: custom transforms (one per file, audiomentations style) and their composition."""
