@@ -16,22 +16,23 @@ def test_eval_chooses_cutoff_and_writes_report(echo_project, echo_runner):
     outcome = run_evaluation(config, manifest_path, runner_factory=echo_runner, show_progress=False)
     result = outcome.result
     # ambient: one output of 150 in 60 frames (0.6 s = 1/6000 h): 150 > int(c·255) up to c = 0.58 → 6000/h,
-    # none from 0.59. Positives score 200 (detected up to 0.78) and 100 (up to 0.39): recall 1/2 at 0.59.
+    # none from 0.59. Positives score 200 (detected up to 0.78) and 100 (up to 0.39): recall 1/2 from 0.59 to
+    # 0.78, and the highest cutoff with that recall is chosen.
     assert result.fah_window[58] == pytest.approx(6000.0) and result.fah_window[59] == 0.0
-    assert result.chosen_cutoff == pytest.approx(0.59)
-    assert result.headline == "recall 50.0 % at 0.5 false accepts/hour (cutoff 0.59)"
+    assert result.chosen_cutoff == pytest.approx(0.78)
+    assert result.headline == "recall 50.0 % at 0.5 false accepts/hour (cutoff 0.78)"
     assert result.agreement["max_abs_diff_raw"] == 0
     saved = json.loads(manifest_path.read_text())
-    assert saved["micro"]["probability_cutoff"] == 0.59
+    assert saved["micro"]["probability_cutoff"] == 0.78
     assert set(saved) == {"type", "wake_word", "author", "model", "trained_languages", "version", "micro"}
     assert len(saved["micro"]) == 5
     report_dir = config.evaluation.report_dir
     text = (report_dir / "report.md").read_text()
-    assert "recall 50.0 % at 0.5 false accepts/hour (cutoff 0.59)" in text.splitlines()
+    assert "recall 50.0 % at 0.5 false accepts/hour (cutoff 0.78)" in text.splitlines()
     for name in ("roc.png", "cutoff.png", "pr.png"):
         assert (report_dir / name).stat().st_size > 5000 and f"]({name})" in text
     metrics = json.loads((report_dir / "metrics.json").read_text())
-    assert len(metrics["recall"]) == 101 and metrics["chosen_cutoff"] == pytest.approx(0.59)
+    assert len(metrics["recall"]) == 101 and metrics["chosen_cutoff"] == pytest.approx(0.78)
     assert metrics["recall"][39] == 1.0 and metrics["recall"][40] == 0.5 and metrics["recall"][79] == 0.0
     card = outcome.model_card.read_text()
     assert outcome.model_card == manifest_path.parent / "model_card.md"
