@@ -24,6 +24,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rich.markup import escape
+
     from wakesmith.cli.main import main
     from wakesmith.cli.run_cmd import execute, print_summary
     from wakesmith.errors import WakesmithError
@@ -37,12 +39,12 @@ def run(args: argparse.Namespace) -> int:
         _set_phrase(config_path, args.wake_word)
     dataset = root / "dataset"
     if not (dataset / "synth_manifest.jsonl").exists():
-        console.rule(f"[synth] '{args.wake_word}' into {dataset}", style="cyan")
+        console.rule(escape(f"[synth] '{args.wake_word}' into {dataset}"), style="cyan")
         code = main(["synth", "--wake-word", args.wake_word, "--out", str(dataset), "--seed", str(args.seed)])
         if code:
             raise WakesmithError("synthesis failed; see above")
     else:
-        console.rule("[synth] dataset exists, skipped", style="cyan")
+        console.rule(escape("[synth] dataset exists, skipped"), style="cyan")
     summary = execute(config_path, backend=args.backend)
     print_summary(summary)
     return 0

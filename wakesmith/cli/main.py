@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from wakesmith import __version__
@@ -18,9 +19,19 @@ from wakesmith.errors import WakesmithError
 # Order here is the order shown in --help: the pipeline order.
 COMMAND_MODULES = (
     "init_cmd",
+    "validate_cmd",
+    "synth_cmd",
+    "data_cmd",
+    "features_cmd",
+    "train_cmd",
+    "mine_cmd",
+    "export_cmd",
+    "verify_cmd",
+    "eval_cmd",
     "run_cmd",
     "demo_cmd",
     "doctor_cmd",
+    "bench_cmd",
 )
 
 
@@ -38,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # TensorFlow's C++ start-up chatter (CUDA probing, CPU features) is noise for users; errors still show.
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

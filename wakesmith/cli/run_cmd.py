@@ -45,7 +45,9 @@ def execute(config_path: Path, force=(), backend: str | None = None):
 
 
 def _announce(message: str) -> None:
-    console.rule(message, style="cyan")
+    from rich.markup import escape
+
+    console.rule(escape(message), style="cyan")
 
 
 def print_summary(summary) -> None:
