@@ -17,29 +17,38 @@ SampleKind = Literal["positive", "negative", "background", "rir"]
 
 
 class StrictModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_attribute_docstrings=True)
 
 
 class WakeWordConfig(StrictModel):
     """What the manifest says about the model."""
 
     phrase: str = "hey jarvis"
+    """The wake phrase, as written in the manifest (capitalised there)."""
     author: str = "wakesmith user"
+    """Manifest author."""
     website: str | None = None
+    """Manifest website (optional; a URL)."""
     languages: list[str] = Field(default_factory=lambda: ["en"])
+    """Manifest trained_languages."""
 
 
 class DurationLimits(StrictModel):
     """Accepted duration range (seconds) of one file of a kind."""
 
     min_s: float = Field(0.2, ge=0)
+    """Shortest accepted file, seconds."""
     max_s: float = Field(10.0, gt=0)
+    """Longest accepted file, seconds."""
 
 
 class SplitRatios(StrictModel):
     train: float = Field(0.8, ge=0, le=1)
+    """Share of files for training."""
     validation: float = Field(0.1, ge=0, le=1)
+    """Share for validation (checkpoint selection)."""
     test: float = Field(0.1, ge=0, le=1)
+    """Share for the final evaluation."""
 
     @model_validator(mode="after")
     def _sum_to_one(self) -> SplitRatios:
@@ -53,14 +62,20 @@ class DatasetConfig(StrictModel):
     """Where the audio lives and how it is checked and split."""
 
     root: Path = Path("dataset")
+    """The dataset folder with positive/, negative/, background/, rir/."""
     splits: SplitRatios = Field(default_factory=SplitRatios)
+    """Train/validation/test ratios."""
     group_pattern: str | None = Field(
         None, description="regex with one group taken from the file name; files sharing it stay in one split"
     )
     positive: DurationLimits = Field(default_factory=lambda: DurationLimits(min_s=0.3, max_s=5.0))
+    """Length limits for wake phrase clips."""
     negative: DurationLimits = Field(default_factory=lambda: DurationLimits(min_s=0.3, max_s=30.0))
+    """Length limits for negative clips."""
     background: DurationLimits = Field(default_factory=lambda: DurationLimits(min_s=1.0, max_s=7200.0))
+    """Length limits for background recordings."""
     rir: DurationLimits = Field(default_factory=lambda: DurationLimits(min_s=0.01, max_s=5.0))
+    """Length limits for room impulse responses."""
     silence_dbfs: float = Field(-60.0, description="files whose peak is below this level count as silent")
     clipping_fraction: float = Field(
         0.01, ge=0, le=1, description="fraction of full-scale samples that counts as clipped"
@@ -84,15 +99,25 @@ class AugmentationConfig(StrictModel):
     """Per-transform probabilities (reference defaults, SPEC §4)."""
 
     seven_band_eq: float = Field(0.1, ge=0, le=1)
+    """Probability of a random 7-band parametric EQ."""
     tanh_distortion: float = Field(0.1, ge=0, le=1)
+    """Probability of tanh distortion."""
     pitch_shift: float = Field(0.1, ge=0, le=1)
+    """Probability of a pitch shift."""
     band_stop: float = Field(0.1, ge=0, le=1)
+    """Probability of a band-stop filter."""
     color_noise: float = Field(0.1, ge=0, le=1)
+    """Probability of added coloured noise."""
     background_noise: float = Field(0.75, ge=0, le=1)
+    """Probability of mixing in background audio."""
     background_snr_db: tuple[float, float] = (-5.0, 10.0)
+    """SNR range (dB) for background mixing."""
     gain: float = Field(1.0, ge=0, le=1)
+    """Probability of a random gain."""
     gain_db: tuple[float, float] = (-6.0, 6.0)
+    """Gain range (dB)."""
     rir: float = Field(0.5, ge=0, le=1)
+    """Probability of convolving with a room impulse response."""
     color_noise_snr_db: tuple[float, float] = Field((10.0, 40.0), description="SNR range of added colored noise")
     pitch_semitones: tuple[float, float] = Field((-3.0, 3.0), description="pitch shift range in semitones")
 
@@ -111,10 +136,15 @@ class FeaturesConfig(StrictModel):
     """Augmentation and spectrogram generation into RaggedMmap stores."""
 
     work_dir: Path = Path("work")
+    """Where feature stores (and by default runs, models, reports) go."""
     clip_duration_s: float = Field(3.2, gt=0)
+    """Length every augmented clip is padded/cropped to."""
     word_end_offset_s: tuple[float, float] = (0.195, 0.205)
+    """Range of the gap between the end of the wake word and the clip end."""
     slide_frames: dict[str, int] = Field(default_factory=lambda: {"training": 10, "validation": 1, "testing": 1})
+    """Spectrograms per clip per split, each shifted by one frame."""
     repetitions: dict[str, int] = Field(default_factory=lambda: {"training": 2, "validation": 1, "testing": 1})
+    """Augmented copies of each clip per split."""
     ambient_window_s: float = Field(10.0, gt=0, description="length of windows cut from background audio")
     ambient_fraction: tuple[float, float] = Field(
         (0.5, 0.5),
@@ -122,8 +152,10 @@ class FeaturesConfig(StrictModel):
         "background file cut into validation_ambient (from its start) / testing_ambient (from its end)",
     )
     augmentation: AugmentationConfig = Field(default_factory=AugmentationConfig)
+    """Per-transform probabilities."""
     workers: int = Field(0, ge=0, description="worker processes; 0 = all cores")
     seed: int = 42
+    """Seed of all augmentation randomness (per clip: seed + clip id)."""
 
     @model_validator(mode="after")
     def _offsets_fit(self) -> FeaturesConfig:
@@ -142,16 +174,26 @@ class MixedNetConfig(StrictModel):
     """MixedNet knobs; the defaults give the okay_nabu shape."""
 
     stride: int = Field(3, ge=1, le=255)
+    """Feature frames per streaming inference (input [1, stride, 40])."""
     first_conv_filters: int = Field(32, ge=0)
+    """Filters of the first (strided) convolution; 0 disables it."""
     first_conv_kernel_size: int = Field(5, ge=1)
+    """Time kernel of the first convolution."""
     pointwise_filters: list[int] = Field(default_factory=lambda: [64, 64, 64, 64])
+    """Output channels of each block."""
     repeat_in_block: list[int] = Field(default_factory=lambda: [1, 1, 1, 1])
+    """Repeats of each block."""
     mixconv_kernel_sizes: list[list[int]] = Field(default_factory=lambda: [[5], [7, 11], [9, 15], [23]])
+    """Depthwise time kernels per block (several = mixconv channel groups)."""
     residual_connection: list[bool] = Field(default_factory=lambda: [False, False, False, False])
+    """Residual connection per block."""
     head_frames: int = Field(6, ge=1, description="time steps of the last block that the final dense layer sees")
     spatial_attention: bool = False
+    """Reference option; not streaming-exportable."""
     pooled: bool = False
+    """Reference option (average pooling head); not streaming-exportable."""
     bn_momentum: float = 0.997
+    """Batch norm moving-average momentum."""
     depthwise_formulation: Literal["auto", "depthwise", "shifted"] = Field(
         "auto",
         description="how depthwise temporal convolutions are computed (same weights either way): the backend's "
@@ -171,41 +213,67 @@ class FeatureSetConfig(StrictModel):
     """One feature store folder used in training (SPEC §4)."""
 
     name: str
+    """Name shown in logs."""
     path: Path
+    """Feature set folder (with training/, validation/, testing/)."""
     sampling_weight: float = Field(1.0, ge=0)
+    """Relative chance that a batch item comes from this set."""
     penalty_weight: float = Field(1.0, ge=0)
+    """Loss weight of this set's examples (times the phase class weight)."""
     truth: bool
+    """True for wake word sets."""
     truncation_strategy: TruncationStrategy = "random"
+    """How a long spectrogram is cut to the model window."""
 
 
 class CheckpointSelectionConfig(StrictModel):
     """Two-priority checkpoint selection (SPEC §5)."""
 
     minimization_metric: str = "ambient_false_accepts_per_hour"
+    """Metric that must reach its target first."""
     target_minimization: float = 0.5
+    """Target for the minimization metric."""
     maximization_metric: str = "average_viable_recall"
+    """Metric maximised once the target is met."""
 
 
 class TrainingConfig(StrictModel):
     """Step-based training in phases; every per-phase list has one entry per phase."""
 
     batch_size: int = Field(128, ge=1)
+    """Examples per step."""
     training_steps: list[int] = Field(default_factory=lambda: [10000])
+    """Steps per phase."""
     learning_rates: list[float] = Field(default_factory=lambda: [0.001])
+    """Adam learning rate per phase."""
     positive_class_weight: list[float] = Field(default_factory=lambda: [1.0])
+    """Loss weight of positives per phase."""
     negative_class_weight: list[float] = Field(default_factory=lambda: [20.0])
+    """Loss weight of negatives per phase."""
     time_mask_max_size: list[int] = Field(default_factory=lambda: [0])
+    """SpecAugment: longest time mask (frames) per phase."""
     time_mask_count: list[int] = Field(default_factory=lambda: [0])
+    """SpecAugment: time masks per example per phase."""
     freq_mask_max_size: list[int] = Field(default_factory=lambda: [0])
+    """SpecAugment: widest frequency mask (channels) per phase."""
     freq_mask_count: list[int] = Field(default_factory=lambda: [0])
+    """SpecAugment: frequency masks per example per phase."""
     eval_every: int = Field(500, ge=1)
+    """Evaluate on validation and validation_ambient every N steps."""
     checkpoint_every: int = Field(500, ge=1)
+    """Save resumable state every N steps."""
     feature_sets: list[FeatureSetConfig] = Field(default_factory=list)
+    """Feature sets drawn from in training."""
     checkpoint_selection: CheckpointSelectionConfig = Field(default_factory=CheckpointSelectionConfig)
+    """Two-priority checkpoint selection."""
     mixed_precision: bool = False
+    """Train in mixed_float16 (GPU)."""
     backend: Literal["tensorflow", "jax", "torch"] | None = None
+    """Keras backend (default: KERAS_BACKEND or tensorflow)."""
     run_dir: Path = Path("work/run")
+    """Checkpoints, logs, TensorBoard and best weights."""
     seed: int = 42
+    """Seed of batch sampling and initialisation."""
 
     @model_validator(mode="after")
     def _phases_agree(self) -> TrainingConfig:
@@ -228,10 +296,14 @@ class ExportConfig(StrictModel):
     """Streaming int8 TFLite export and manifest."""
 
     output_dir: Path = Path("work/model")
+    """Where NAME.tflite and NAME.json are written."""
     model_name: str = "wake_word"
+    """File name stem of the model and manifest."""
     representative_samples: int = Field(500, ge=1)
+    """Strides of training features used to calibrate int8 quantization."""
     arena_margin: float = Field(0.10, ge=0, description="fraction added to the measured minimal arena")
     sliding_window_size: int = Field(5, ge=1)
+    """Manifest sliding_window_size: outputs averaged by the device."""
     probability_cutoff: float = Field(0.5, gt=0, lt=1, description="used until eval chooses one")
     agreement_max_clips: int | None = Field(
         2000, ge=1, description="test clips for the float vs int8 agreement check (null = all)"
@@ -242,8 +314,11 @@ class EvaluationConfig(StrictModel):
     """Metrics and cutoff choice (SPEC §5)."""
 
     target_false_accepts_per_hour: float = Field(0.5, gt=0)
+    """FAH target used to choose the cutoff and for the headline."""
     cooldown_steps: int = Field(75, ge=0)
+    """Inferences after a false accept during which no other counts."""
     report_dir: Path = Path("work/report")
+    """metrics.json, plots and report.md."""
     clip_ignore_frames: int = Field(
         100, ge=0, description="feature frames at each test clip's start that cannot trigger (device suppression)"
     )

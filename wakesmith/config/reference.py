@@ -21,8 +21,10 @@ def _type_name(annotation: typing.Any) -> str:
     return text.replace("wakesmith.config.models.", "")
 
 
-def _default(field) -> str:
-    if field.default is not PydanticUndefined:
+def _default(field, instance: BaseModel | None, name: str) -> str:
+    if instance is not None:
+        value = getattr(instance, name)
+    elif field.default is not PydanticUndefined:
         value = field.default
     elif field.default_factory is not None:
         value = field.default_factory()
@@ -35,7 +37,10 @@ def _default(field) -> str:
     return f"`{json.dumps(value, default=str)}`"
 
 
-def _section(model: type[BaseModel], prefix: str, lines: list[str], nested: list) -> None:
+def _section(
+    model: type[BaseModel], prefix: str, lines: list[str], nested: list, instance: BaseModel | None
+) -> None:
+    """One table; `instance` is the section's default value, so nested defaults show what a section gets."""
     lines.append(f"## `{prefix}`\n")
     doc = (model.__doc__ or "").strip().splitlines()
     if doc:
@@ -47,10 +52,12 @@ def _section(model: type[BaseModel], prefix: str, lines: list[str], nested: list
         inner = [a for a in typing.get_args(annotation) or (annotation,) if isinstance(a, type)]
         sub = next((a for a in inner if issubclass(a, BaseModel)), None)
         if sub is not None:
-            nested.append((sub, f"{prefix}.{name}" + ("[]" if typing.get_origin(annotation) is list else "")))
+            is_list = typing.get_origin(annotation) is list
+            sub_instance = None if is_list or instance is None else getattr(instance, name)
+            nested.append((sub, f"{prefix}.{name}" + ("[]" if is_list else ""), sub_instance))
         description = (field.description or "").replace("|", "\\|")
         type_name = _type_name(annotation).replace("|", "\\|")
-        lines.append(f"| `{name}` | `{type_name}` | {_default(field)} | {description} |")
+        lines.append(f"| `{name}` | `{type_name}` | {_default(field, instance, name)} | {description} |")
     lines.append("")
 
 
@@ -62,12 +69,13 @@ def generate() -> str:
         "Unknown keys are errors. Relative paths are relative to the config file's folder.",
         "",
     ]
+    defaults = WakesmithConfig()
     for name, field in WakesmithConfig.model_fields.items():
-        queue = [(field.annotation, name)]
+        queue = [(field.annotation, name, getattr(defaults, name))]
         while queue:
-            model, prefix = queue.pop(0)
+            model, prefix, instance = queue.pop(0)
             nested: list = []
-            _section(model, prefix, lines, nested)
+            _section(model, prefix, lines, nested, instance)
             queue.extend(nested)
     return "\n".join(lines).rstrip() + "\n"
 
