@@ -8,14 +8,13 @@ so hours of 48 kHz stereo need only a few MB of memory.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
 import soundfile as sf
 import soxr
 
+from wakesmith.atomic import atomic_path, write_text_atomic
 from wakesmith.audio.filecache import cache_dir
 from wakesmith.audio.layout import SAMPLE_RATE
 from wakesmith.audio.records import SampleRecord
@@ -47,30 +46,22 @@ def float_to_int16(samples: np.ndarray) -> np.ndarray:
 
 def convert_file(source: Path, target: Path, block_frames: int = BLOCK_FRAMES) -> int:
     """Write `source` as 16 kHz mono PCM_16 WAV to `target` (atomically); returns frames written."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".wav")
-    os.close(fd)
     written = 0
-    try:
-        with sf.SoundFile(str(source)) as reader:
-            rate = reader.samplerate
-            stream = None if rate == SAMPLE_RATE else soxr.ResampleStream(rate, SAMPLE_RATE, 1, dtype="float32")
-            with sf.SoundFile(tmp_name, "w", SAMPLE_RATE, 1, "PCM_16", format="WAV") as writer:
-                for block in reader.blocks(blocksize=block_frames, dtype="float32", always_2d=True):
-                    mono = block.mean(axis=1, dtype=np.float32)
-                    out = mono if stream is None else stream.resample_chunk(mono)
-                    if out.size:
-                        writer.write(float_to_int16(out))
-                        written += out.size
-                if stream is not None:
-                    tail = stream.resample_chunk(np.zeros(0, dtype=np.float32), last=True)
-                    if tail.size:
-                        writer.write(float_to_int16(tail))
-                        written += tail.size
-        os.replace(tmp_name, target)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    with atomic_path(target, suffix=".wav") as tmp, sf.SoundFile(str(source)) as reader:
+        rate = reader.samplerate
+        stream = None if rate == SAMPLE_RATE else soxr.ResampleStream(rate, SAMPLE_RATE, 1, dtype="float32")
+        with sf.SoundFile(str(tmp), "w", SAMPLE_RATE, 1, "PCM_16", format="WAV") as writer:
+            for block in reader.blocks(blocksize=block_frames, dtype="float32", always_2d=True):
+                mono = block.mean(axis=1, dtype=np.float32)
+                out = mono if stream is None else stream.resample_chunk(mono)
+                if out.size:
+                    writer.write(float_to_int16(out))
+                    written += out.size
+            if stream is not None:
+                tail = stream.resample_chunk(np.zeros(0, dtype=np.float32), last=True)
+                if tail.size:
+                    writer.write(float_to_int16(tail))
+                    written += tail.size
     return written
 
 
@@ -82,7 +73,5 @@ def convert_record(record: SampleRecord, dataset_root: Path) -> Path:
     marker = source_marker(copy)
     marker.unlink(missing_ok=True)  # a copy without a matching marker is never trusted
     convert_file(record.path, copy)
-    tmp_marker = marker.with_name(marker.name + ".tmp")
-    tmp_marker.write_text(record.content_hash, encoding="utf-8")
-    os.replace(tmp_marker, marker)
+    write_text_atomic(marker, record.content_hash)
     return copy

@@ -11,10 +11,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from wakesmith.atomic import write_text_atomic
 from wakesmith.audio.layout import CACHE_DIRNAME
 
 CACHE_VERSION = 1
@@ -94,11 +94,8 @@ class FileCache:
         if not self.dirty:
             return True
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-", suffix=".json")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({"version": CACHE_VERSION, "entries": self.entries}, handle, separators=(",", ":"))
-            os.replace(tmp, self.path)
+            payload = {"version": CACHE_VERSION, "entries": self.entries}
+            write_text_atomic(self.path, json.dumps(payload, separators=(",", ":")))
         except OSError:
             return False
         self.dirty = False

@@ -3,26 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
+from wakesmith.atomic import write_text_atomic
 from wakesmith.evaluation import plots
 from wakesmith.evaluation.evaluate import Evaluation
-
-
-def write_text_atomic(path: Path, text: str) -> Path:
-    """Write via a temp file in the same folder, then rename: a kill never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
 
 
 def _pct(value: float) -> str:

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from wakesmith.atomic import write_bytes_atomic
 from wakesmith.config.models import WakesmithConfig
 from wakesmith.errors import WakesmithError
 from wakesmith.export import esphome
@@ -53,19 +52,6 @@ def arena_size_for_manifest(minimal: int, margin: float) -> int:
 def display_wake_word(phrase: str) -> str:
     """'hey jarvis' → 'Hey Jarvis' (the official manifests' style); other capitals are kept."""
     return " ".join(word[:1].upper() + word[1:] for word in phrase.split())
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
 
 
 def check_streaming_contract(info: TFLiteInfo, expected_variables: int) -> None:

@@ -9,14 +9,13 @@ manifests are read for verification only and are never written.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlparse
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from wakesmith.atomic import write_text_atomic
 from wakesmith.errors import WakesmithError
 from wakesmith.export.esphome import MAX_FEATURE_STEP_SIZE, parse_version
 
@@ -210,17 +209,7 @@ def write_manifest(manifest: Manifest, path: Path | str) -> Path:
     checked, problems = validate_manifest_data(manifest.model_dump(exclude_none=True))  # never write a bad one
     if checked is None:
         raise ManifestError(path, problems)
-    text = manifest_text(checked)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_text_atomic(path, manifest_text(checked))
 
 
 def model_location(manifest: AnyManifest, manifest_path: Path | str) -> Path | str:

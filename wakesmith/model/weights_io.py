@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
+from wakesmith.atomic import atomic_path
 from wakesmith.model.architecture import BlockWeights, MixedNetWeights
 
 _BLOCK_ARRAYS = ("pointwise", "bn_scale", "bn_offset", "residual_pointwise", "residual_bn_scale", "residual_bn_offset")
@@ -31,9 +32,8 @@ def save_weights(weights: MixedNetWeights, path: str | Path) -> None:
     arrays["head_kernel"] = weights.head_kernel
     arrays["head_bias"] = weights.head_bias
     arrays["layout"] = np.frombuffer(json.dumps(layout).encode(), dtype=np.uint8)
-    tmp = path.with_name(path.name + ".tmp.npz")
-    np.savez(tmp, **{k: np.asarray(v) for k, v in arrays.items()})
-    tmp.replace(path)
+    with atomic_path(path, suffix=".npz") as tmp:
+        np.savez(tmp, **{k: np.asarray(v) for k, v in arrays.items()})
 
 
 def load_weights(path: str | Path) -> MixedNetWeights:

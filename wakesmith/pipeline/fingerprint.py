@@ -9,6 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from wakesmith.atomic import write_text_atomic
+
 
 def config_digest(*sections: BaseModel) -> str:
     """Hash of config sections (paths included), stable across runs."""
@@ -51,7 +53,4 @@ class PipelineState:
 
     def record(self, stage: str, fingerprint: str) -> None:
         self._data[stage] = fingerprint
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self._data, indent=2, sort_keys=True))
-        tmp.replace(self.path)
+        write_text_atomic(self.path, json.dumps(self._data, indent=2, sort_keys=True))
