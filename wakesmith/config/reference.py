@@ -37,9 +37,7 @@ def _default(field, instance: BaseModel | None, name: str) -> str:
     return f"`{json.dumps(value, default=str)}`"
 
 
-def _section(
-    model: type[BaseModel], prefix: str, lines: list[str], nested: list, instance: BaseModel | None
-) -> None:
+def _section(model: type[BaseModel], prefix: str, lines: list[str], nested: list, instance: BaseModel | None) -> None:
     """One table; `instance` is the section's default value, so nested defaults show what a section gets."""
     lines.append(f"## `{prefix}`\n")
     doc = (model.__doc__ or "").strip().splitlines()

@@ -40,6 +40,10 @@ class SynthOptions:
     rirs: int = 20
     workers: int = 0  # 0 = all cores
     engine: str = "espeak"
+    positive_weights: dict[str, float] | None = None  # share of clips per engine; None = even
+    negative_weights: dict[str, float] | None = None
+    background_engines: tuple[str, ...] = ()  # babble talkers; empty = the speech engines
+    rir_mode: str = "synthetic"  # synthetic | simulated (pyroomacoustics)
 
 
 @dataclass
@@ -73,12 +77,32 @@ def render_background(job: BackgroundJob) -> np.ndarray:
     return limit_peak(total, -1.0)
 
 
+def render_rir(job: RirJob) -> np.ndarray:
+    if job.mode == "simulated":
+        from wakesmith.audio.sources.rir import draw_room, simulate
+
+        return to_float(simulate(draw_room(np.random.default_rng(job.seed)), job.seed))
+    return synthetic_rir(np.random.default_rng(job.seed), job.rt60_s)
+
+
 def render_job(job: Job) -> np.ndarray:
     if isinstance(job, SpeechJob):
         return render_speech(job)
     if isinstance(job, BackgroundJob):
         return render_background(job)
-    return synthetic_rir(np.random.default_rng(job.seed), job.rt60_s)
+    return render_rir(job)
+
+
+# Rough seconds of CPU per job, to start the slow ones first (no worker is left with a long job at the end).
+ENGINE_COST = {"kokoro": 30.0, "festival": 4.0, "piper": 4.0}
+
+
+def job_cost(job: Job) -> float:
+    if isinstance(job, BackgroundJob):
+        return 1000.0
+    if isinstance(job, RirJob):
+        return 5.0 if job.mode == "simulated" else 0.5
+    return ENGINE_COST.get(job.voice.engine, 1.0)
 
 
 def manifest_entry(job: Job, run_seed: int, duration_s: float) -> dict:
@@ -99,6 +123,11 @@ def manifest_entry(job: Job, run_seed: int, duration_s: float) -> dict:
             voices=[{"engine": v.engine, "voice": v.voice, "settings": dict(v.params)} for v in job.voices],
             text=list(job.texts),
         )
+    elif isinstance(job, RirJob) and job.mode == "simulated":
+        from wakesmith.audio.sources.rir import draw_room
+
+        room = draw_room(np.random.default_rng(job.seed)).as_dict()
+        entry.update(engine="pyroomacoustics", settings=room)
     elif isinstance(job, RirJob):
         entry.update(engine="synthetic-rir", settings={"rt60_s": job.rt60_s})
     entry["duration_s"] = round(duration_s, 3)
@@ -150,11 +179,38 @@ def phonemizer():
     return EspeakEngine().phonemes if EspeakEngine.available() else None
 
 
+def select_engines(names: list[str], skip_missing: bool, minimum: int = 1) -> tuple[list[str], list[str]]:
+    """(engines to use, one note per problem). Missing engines are skipped (with their install hint) or fatal.
+
+    Fewer than `minimum` usable engines is a warning, not an error: the data is still valid, only less varied.
+    """
+    from wakesmith.audio.synth.registry import engine_classes
+
+    classes = engine_classes()
+    chosen, notes = [], []
+    for name in dict.fromkeys(names):
+        if skip_missing and (name not in classes or not classes[name].available()):
+            hint = classes[name].install_hint if name in classes else "its module does not import"
+            notes.append(f"skipping TTS engine {name}: not installed ({hint})")
+            continue
+        get_engine(name)  # raises a one-line WakesmithError for an unknown or missing engine
+        chosen.append(name)
+    if not chosen:
+        raise WakesmithError(f"none of the TTS engines {', '.join(names)} is installed; install espeak-ng at least")
+    if len(chosen) < minimum:
+        notes.append(
+            f"warning: only {len(chosen)} TTS engine(s) available ({', '.join(chosen)}); this size asks for "
+            f"{minimum} or more for voice variety: install the ones skipped above"
+        )
+    return chosen, notes
+
+
 def synthesize(options: SynthOptions, progress: Callable[[int, int], None] | None = None) -> SynthResult:
     names = [name.strip() for name in options.engine.split(",") if name.strip()]
     engines = [get_engine(name) for name in dict.fromkeys(names)]
     if not engines:
         raise WakesmithError("no TTS engine given; use e.g. --engine espeak")
+    babble = [get_engine(n) for n in options.background_engines if n in names] or None
     jobs = plan_jobs(
         engines,
         options.wake_word,
@@ -164,6 +220,10 @@ def synthesize(options: SynthOptions, progress: Callable[[int, int], None] | Non
         options.background_minutes,
         options.rirs,
         phonemizer(),
+        positive_weights=options.positive_weights,
+        negative_weights=options.negative_weights,
+        background_engines=babble,
+        rir_mode=options.rir_mode,
     )
     out = Path(options.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -176,8 +236,7 @@ def synthesize(options: SynthOptions, progress: Callable[[int, int], None] | Non
             if progress:
                 progress(done, len(jobs))
     else:
-        # Heaviest first (background files), so no worker is left with a long job at the end.
-        ordered = sorted(jobs, key=lambda j: 0 if isinstance(j, BackgroundJob) else 1)
+        ordered = sorted(jobs, key=job_cost, reverse=True)  # heaviest first; the output does not depend on order
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = [pool.submit(execute, job, str(out)) for job in ordered]
             try:
