@@ -19,7 +19,7 @@ TARGETS: dict[str, tuple[str, str]] = {
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "bench",
-        help="throughput figures (features, …)",
+        help="throughput figures (features, train)",
         description="Measure a stage's throughput on generated data; the last line is the headline figure.",
     )
     targets = parser.add_subparsers(dest="target", metavar="TARGET", required=True)

@@ -15,6 +15,7 @@ import sys
 from wakesmith import __version__
 from wakesmith.cli.console import print_error
 from wakesmith.errors import WakesmithError
+from wakesmith.quiet_tensorflow import import_tensorflow_quietly
 
 # Order here is the order shown in --help: the pipeline order.
 COMMAND_MODULES = (
@@ -59,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 0
+    if _uses_tensorflow(args):
+        import_tensorflow_quietly()
     try:
         return int(args.func(args) or 0)
     except WakesmithError as error:
@@ -67,6 +70,19 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print_error("interrupted; re-run the same command to resume")
         return 130
+
+
+def _uses_tensorflow(args: argparse.Namespace) -> bool:
+    """Commands that load TensorFlow (export, tflite runtimes, the default Keras backend)."""
+    command = args.command
+    if command in ("export", "verify", "eval", "mine", "run", "demo"):
+        return True
+    if command in ("train", "bench"):
+        if command == "bench" and getattr(args, "target", "train") != "train":
+            return False
+        backend = getattr(args, "backend", None) or os.environ.get("KERAS_BACKEND", "tensorflow")
+        return backend == "tensorflow"
+    return False
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from wakesmith.errors import WakesmithError
 from wakesmith.export.streaming_graph import StreamingMixedNet
 from wakesmith.export.tflite_model import parse_tflite
 from wakesmith.features.frontend import INPUT_SCALE, INPUT_ZERO_POINT
+from wakesmith.quiet_tensorflow import native_stderr_silenced
 
 OUTPUT_SCALE = 1.0 / 256.0
 OUTPUT_ZERO_POINT = 0
@@ -69,7 +70,8 @@ def convert_streaming_model(model: StreamingMixedNet, representative: np.ndarray
         converter._experimental_variable_quantization = True
         converter.representative_dataset = dataset
         try:
-            model_bytes = converter.convert()
+            with native_stderr_silenced():  # the converter's native notices are not for users
+                model_bytes = converter.convert()
         except Exception as error:  # the converter raises many types; the user needs one line
             first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
             raise WakesmithError(f"TFLite conversion failed: {first}") from error
