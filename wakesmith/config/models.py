@@ -237,6 +237,18 @@ class CheckpointSelectionConfig(StrictModel):
     """Metric maximised once the target is met."""
 
 
+# Per-phase lists of TrainingConfig besides `training_steps`: each has one entry per phase.
+PHASE_FIELDS = (
+    "learning_rates",
+    "positive_class_weight",
+    "negative_class_weight",
+    "time_mask_max_size",
+    "time_mask_count",
+    "freq_mask_max_size",
+    "freq_mask_count",
+)
+
+
 class TrainingConfig(StrictModel):
     """Step-based training in phases; every per-phase list has one entry per phase."""
 
@@ -278,15 +290,7 @@ class TrainingConfig(StrictModel):
     @model_validator(mode="after")
     def _phases_agree(self) -> TrainingConfig:
         n = len(self.training_steps)
-        for name in (
-            "learning_rates",
-            "positive_class_weight",
-            "negative_class_weight",
-            "time_mask_max_size",
-            "time_mask_count",
-            "freq_mask_max_size",
-            "freq_mask_count",
-        ):
+        for name in PHASE_FIELDS:
             if len(getattr(self, name)) != n:
                 raise ValueError(f"{name} must have one entry per phase ({n}), got {len(getattr(self, name))}")
         return self

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from wakesmith.config.models import FeatureSetConfig, WakesmithConfig
+from wakesmith.config.models import PHASE_FIELDS, FeatureSetConfig, WakesmithConfig
 from wakesmith.errors import WakesmithError
 from wakesmith.evaluation import mining
 
@@ -39,14 +39,7 @@ def fine_tune_config(config: WakesmithConfig) -> WakesmithConfig:
     tc = config.training
     data = config.model_dump()
     training = data["training"]
-    for name in (
-        "positive_class_weight",
-        "negative_class_weight",
-        "time_mask_max_size",
-        "time_mask_count",
-        "freq_mask_max_size",
-        "freq_mask_count",
-    ):
+    for name in PHASE_FIELDS:
         training[name] = [getattr(tc, name)[-1]]
     training["training_steps"] = [config.mining.fine_tune_steps]
     training["learning_rates"] = [config.mining.learning_rate]
