@@ -45,3 +45,13 @@ def test_bench_features_last_line(capsys):
     assert main(["bench", "features", "--clips", "16", "--workers", "2"]) == 0
     last = capsys.readouterr().out.strip().splitlines()[-1]
     assert re.fullmatch(r"features: [\d.]+ clips/s \(1 worker: [\d.]+ clips/s\) workers=2", last), last
+
+
+def test_features_refuses_a_dataset_without_positives(tmp_path, capsys):
+    from wakesmith.cli.main import main
+
+    assert main(["init", str(tmp_path)]) == 0
+    assert main(["features", "--config", str(tmp_path / "config.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert "no positive audio" in err and "wakesmith synth" in err
+    assert not (tmp_path / "work" / "features").exists()

@@ -114,4 +114,7 @@ def print_report(report) -> None:
         console.print("[green]all files usable[/]")
     else:
         hint = f" ({fixable} fixable with `wakesmith validate --fix`)" if fixable else ""
-        console.print(f"[red]{unusable} unusable file(s){hint}[/]", highlight=False)
+        if unusable:
+            console.print(f"[red]{unusable} unusable file(s){hint}[/]", highlight=False)
+        else:
+            console.print("[red]dataset not usable: a required folder is empty (see above)[/]", highlight=False)

@@ -1,8 +1,7 @@
 """Where the feature stage gets its audio: the data stage's scan and reader, behind two small functions.
 
 The data stage (`wakesmith.audio.ingest` / `wakesmith.audio.loading`) owns file discovery, split assignment
-and format conversion; the feature stage only asks for records and int16 samples. A plain soundfile reader is
-the fallback when the data stage's reader is not importable, so this stage is testable on its own.
+and format conversion; the feature stage only asks for records and int16 samples.
 """
 
 from __future__ import annotations
@@ -12,10 +11,12 @@ from pathlib import Path
 
 import numpy as np
 
+from wakesmith.audio.conversion import has_valid_copy
+from wakesmith.audio.ingest import scan_dataset
+from wakesmith.audio.loading import read_samples
 from wakesmith.audio.records import SampleRecord
 from wakesmith.config.models import DatasetConfig
 from wakesmith.errors import WakesmithError
-from wakesmith.features.frontend import SAMPLE_RATE
 
 # Dataset split names (data stage) → store split names (SPEC §4).
 STORE_SPLITS = {"train": "training", "validation": "validation", "test": "testing"}
@@ -23,33 +24,27 @@ STORE_SPLITS = {"train": "training", "validation": "validation", "test": "testin
 
 def scan_records(dataset: DatasetConfig) -> list[SampleRecord]:
     """Every dataset file with its split assigned (the data stage's scan)."""
-    try:
-        from wakesmith.audio.ingest import scan_dataset
-    except ImportError as error:  # the data stage is not installed in this build
-        raise WakesmithError(f"the data stage is unavailable ({error}); cannot list {dataset.root}") from None
     return scan_dataset(dataset)
 
 
 def read_clip(record: SampleRecord, dataset_root: Path) -> np.ndarray:
-    """One file's samples as mono int16 at 16 kHz."""
-    try:
-        from wakesmith.audio.loading import read_samples
-    except ImportError:
-        return read_with_soundfile(Path(record.path))
+    """One file's samples as mono int16 at 16 kHz (the `validate --fix` copy when the original is not)."""
     return np.asarray(read_samples(record, dataset_root), np.int16)
 
 
 def check_usable(records: list[SampleRecord], dataset_root: Path) -> None:
-    """Fail before any work when a file cannot be read as device audio (unreadable, or unconverted)."""
+    """Fail before any work when a required kind is empty or a file cannot be read as device audio."""
+    for kind in ("positive", "negative"):
+        if not any(r.kind == kind for r in records):
+            raise WakesmithError(
+                f"no {kind} audio in {dataset_root / kind}: add WAV/FLAC files or run `wakesmith synth` "
+                "(see `wakesmith validate`)"
+            )
     broken = [r.relative_path for r in records if getattr(r, "read_error", None)]
     if broken:
         raise WakesmithError(
             f"{len(broken)} unreadable audio file(s), e.g. {broken[0]}; fix or remove them (see `wakesmith validate`)"
         )
-    try:
-        from wakesmith.audio.conversion import has_valid_copy
-    except ImportError:
-        return
     unconverted = [
         r.relative_path
         for r in records
@@ -60,19 +55,6 @@ def check_usable(records: list[SampleRecord], dataset_root: Path) -> None:
             f"{len(unconverted)} file(s) not in 16 kHz 16-bit mono, e.g. {unconverted[0]}; "
             "run `wakesmith validate --fix` to write converted copies"
         )
-
-
-def read_with_soundfile(path: Path) -> np.ndarray:
-    """Fallback reader: 16 kHz files only (conversion is the data stage's job), first channel if several."""
-    import soundfile
-
-    try:
-        data, rate = soundfile.read(str(path), dtype="int16", always_2d=True)
-    except (RuntimeError, soundfile.LibsndfileError) as error:
-        raise WakesmithError(f"{path}: cannot read audio ({error})") from None
-    if rate != SAMPLE_RATE:
-        raise WakesmithError(f"{path}: {rate} Hz, the frontend needs {SAMPLE_RATE} Hz; run `wakesmith validate --fix`")
-    return np.ascontiguousarray(data[:, 0])
 
 
 def clip_key(relative_path: str) -> int:
