@@ -13,12 +13,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "demo",
         help="synthesise 'hey jarvis' data and run every stage on the fast_test preset",
         description="Create DIR (default ./wakesmith-demo) with a fast_test config, synthesise an offline "
-        "espeak-ng dataset into DIR/dataset, then run validate → features → train → export → verify → eval. "
+        "espeak-ng dataset into DIR/dataset (sizes from the config's `synth` section), then run validate → "
+        "features → train → export → verify → eval. A few minutes on 2 CPU cores. "
         "Re-running resumes: finished stages are skipped.",
     )
     parser.add_argument("--dir", type=Path, default=Path("wakesmith-demo"), help="demo folder")
     parser.add_argument("--wake-word", default="hey jarvis", help="phrase to synthesise (default: hey jarvis)")
-    parser.add_argument("--seed", type=int, default=0, help="synthesis seed")
+    parser.add_argument("--seed", type=int, help="synthesis seed (default: the config's synth.seed)")
     parser.add_argument("--backend", choices=("tensorflow", "jax", "torch"), help="Keras backend for training")
     parser.set_defaults(func=run)
 
@@ -40,7 +41,11 @@ def run(args: argparse.Namespace) -> int:
     dataset = root / "dataset"
     if not (dataset / "synth_manifest.jsonl").exists():
         console.rule(escape(f"[synth] '{args.wake_word}' into {dataset}"), style="cyan")
-        code = main(["synth", "--wake-word", args.wake_word, "--out", str(dataset), "--seed", str(args.seed)])
+        # --config: the preset's `synth` section sets the dataset size (its header says what that costs)
+        argv = ["synth", "--config", str(config_path), "--wake-word", args.wake_word, "--out", str(dataset)]
+        if args.seed is not None:
+            argv += ["--seed", str(args.seed)]
+        code = main(argv)
         if code:
             raise WakesmithError("synthesis failed; see above")
     else:
