@@ -16,8 +16,11 @@ from wakesmith.config.models import WakesmithConfig
 
 
 def _type_name(annotation: typing.Any) -> str:
-    text = getattr(annotation, "__name__", None) if isinstance(annotation, type) else None
-    text = text or str(annotation).replace("typing.", "").replace("pathlib.", "")
+    # A plain class by its name; generics (list[int], which Python 3.10 also reports as a type) as written.
+    if typing.get_origin(annotation) is None and isinstance(annotation, type):
+        text = annotation.__name__
+    else:
+        text = str(annotation).replace("typing.", "").replace("pathlib.", "")
     return text.replace("wakesmith.config.models.", "")
 
 
