@@ -11,6 +11,7 @@ import importlib
 
 # target → (module with add_arguments/run_benchmark, one-line help)
 TARGETS: dict[str, tuple[str, str]] = {
+    "scan": ("wakesmith.audio.benchmark", "dataset ingestion time for many files, cold and from the hash cache"),
     "features": ("wakesmith.features.benchmark", "augmented clips/s of the feature stage (3.2 s clips)"),
     "train": ("wakesmith.training.benchmark", "training steps/s of the default MixedNet (batch 128)"),
 }
@@ -19,7 +20,7 @@ TARGETS: dict[str, tuple[str, str]] = {
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "bench",
-        help="throughput figures (features, train)",
+        help="throughput figures (scan, features, train)",
         description="Measure a stage's throughput on generated data; the last line is the headline figure.",
     )
     targets = parser.add_subparsers(dest="target", metavar="TARGET", required=True)
