@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from wakesmith.atomic import atomic_path
 from wakesmith.config.models import PHASE_FIELDS, FeatureSetConfig, WakesmithConfig
 from wakesmith.errors import WakesmithError
 from wakesmith.evaluation import mining
@@ -184,8 +185,7 @@ def _install(run_dir: Path, original: Path, weights: Path, metrics: dict | None)
     backup = run_dir / "best_weights.before_mining.npz"
     if not backup.exists():
         shutil.copy2(original, backup)
-    tmp = run_dir / ".best_weights.mining.tmp.npz"
-    shutil.copy2(weights, tmp)
-    tmp.replace(original)
+    with atomic_path(original) as tmp:
+        shutil.copy2(weights, tmp)
     if metrics is not None:
         (run_dir / "best_metrics.json").write_text(json.dumps(metrics, indent=1))

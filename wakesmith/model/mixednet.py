@@ -12,6 +12,7 @@ from pathlib import Path
 import keras
 import numpy as np
 
+from wakesmith.atomic import atomic_path
 from wakesmith.config.models import MixedNetConfig
 from wakesmith.model.architecture import (
     BN_EPSILON,
@@ -185,9 +186,8 @@ def keras_state_path(weights_path: Path) -> Path:
 def save_keras_state(model: keras.Model, path: Path) -> None:
     """Every model variable by path (atomic): fine-tuning restarts exactly, which folded weights cannot give."""
     arrays = {v.path: np.asarray(keras.ops.convert_to_numpy(v)) for v in model.variables}
-    tmp = Path(path).with_name(Path(path).name + ".tmp.npz")
-    np.savez(tmp, **arrays)
-    tmp.replace(path)
+    with atomic_path(path, suffix=".npz") as tmp:
+        np.savez(tmp, **arrays)
 
 
 def load_keras_state(model: keras.Model, path: Path) -> bool:

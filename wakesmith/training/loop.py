@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from wakesmith.atomic import write_text_atomic
 from wakesmith.cli.console import console
 from wakesmith.config.models import CheckpointSelectionConfig, FeatureSetConfig, WakesmithConfig
 from wakesmith.errors import WakesmithError
@@ -251,6 +252,4 @@ def _save_model_weights(model, config: WakesmithConfig, path: Path) -> Path:
 
 
 def _write_json(path: Path, payload: dict) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(payload, indent=1))
-    tmp.replace(path)
+    write_text_atomic(path, json.dumps(payload, indent=1))

@@ -6,6 +6,8 @@ import json
 import math
 from pathlib import Path
 
+from wakesmith.atomic import write_text_atomic
+
 
 def _scalars(record: dict) -> dict[str, float]:
     out = {}
@@ -28,9 +30,7 @@ class RunLog:
             kept = [
                 line for line in self.path.read_text().splitlines() if line and json.loads(line)["step"] <= resume_step
             ]
-            tmp = self.path.with_suffix(".jsonl.tmp")
-            tmp.write_text("".join(line + "\n" for line in kept))
-            tmp.replace(self.path)
+            write_text_atomic(self.path, "".join(line + "\n" for line in kept))
         self.writer = None
         try:
             import keras

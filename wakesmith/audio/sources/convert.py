@@ -7,13 +7,13 @@ path into the dataset goes through `to_pcm16`.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
 import soundfile as sf
 import soxr
+
+from wakesmith.atomic import atomic_path
 
 SAMPLE_RATE = 16000
 SILENCE_PEAK = 10 ** (-60 / 20)  # matches DatasetConfig.silence_dbfs default
@@ -79,15 +79,8 @@ def chunk(samples: np.ndarray, max_seconds: float) -> list[np.ndarray]:
 
 def write_wav(path: Path, samples: np.ndarray) -> None:
     """Write 16 kHz mono PCM_16 WAV via a temp file + rename, so a kill never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".wav")
-    os.close(fd)
-    try:
-        sf.write(tmp, samples, SAMPLE_RATE, subtype="PCM_16", format="WAV")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_path(path, suffix=".wav") as tmp:
+        sf.write(str(tmp), samples, SAMPLE_RATE, subtype="PCM_16", format="WAV")
 
 
 def stream_to_wav(
@@ -98,33 +91,27 @@ def stream_to_wav(
     Writes at most `max_seconds`; returns (seconds written, peak as a fraction of full scale, clipped
     fraction). Atomic.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".wav")
-    os.close(fd)
     limit = int(max_seconds * SAMPLE_RATE)
     written, peak, clipped = 0, 0, 0
-    try:
-        with sf.SoundFile(str(source)) as reader, sf.SoundFile(tmp, "w", SAMPLE_RATE, 1, "PCM_16", format="WAV") as out:
-            stream = (
-                None if reader.samplerate == SAMPLE_RATE else soxr.ResampleStream(reader.samplerate, SAMPLE_RATE, 1)
-            )
-            blocks = reader.blocks(blocksize=block_frames, dtype="float32", always_2d=True)
-            for last, block in _flag_last(blocks):
-                mono = block.mean(axis=1, dtype=np.float32)
-                mono = mono if stream is None else stream.resample_chunk(mono, last=last).astype(np.float32)
-                pcm = np.clip(np.rint(mono * 32768.0), -32768, 32767).astype(np.int16)[: limit - written]
-                if pcm.size:
-                    out.write(pcm)
-                    written += pcm.size
-                    magnitude = np.abs(pcm.astype(np.int32))
-                    peak = max(peak, int(magnitude.max()))
-                    clipped += int(np.count_nonzero(magnitude >= CLIP_LEVEL))
-                if written >= limit:
-                    break
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with (
+        atomic_path(target, suffix=".wav") as tmp,
+        sf.SoundFile(str(source)) as reader,
+        sf.SoundFile(str(tmp), "w", SAMPLE_RATE, 1, "PCM_16", format="WAV") as out,
+    ):
+        stream = None if reader.samplerate == SAMPLE_RATE else soxr.ResampleStream(reader.samplerate, SAMPLE_RATE, 1)
+        blocks = reader.blocks(blocksize=block_frames, dtype="float32", always_2d=True)
+        for last, block in _flag_last(blocks):
+            mono = block.mean(axis=1, dtype=np.float32)
+            mono = mono if stream is None else stream.resample_chunk(mono, last=last).astype(np.float32)
+            pcm = np.clip(np.rint(mono * 32768.0), -32768, 32767).astype(np.int16)[: limit - written]
+            if pcm.size:
+                out.write(pcm)
+                written += pcm.size
+                magnitude = np.abs(pcm.astype(np.int32))
+                peak = max(peak, int(magnitude.max()))
+                clipped += int(np.count_nonzero(magnitude >= CLIP_LEVEL))
+            if written >= limit:
+                break
     return written / SAMPLE_RATE, peak / 32768.0, clipped / max(1, written)
 
 

@@ -7,10 +7,10 @@ re-running `data fetch` or `data rir` updates its own entries and keeps the othe
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from wakesmith.atomic import write_text_atomic
 
 MANIFEST_NAME = "sources_manifest.json"
 SCHEMA_VERSION = 1
@@ -37,10 +37,4 @@ def update_manifest(dataset_root: Path, entries: dict[str, dict[str, Any]]) -> P
     data["sources"].update(entries)
     data["sources"] = dict(sorted(data["sources"].items()))
     path = manifest_path(dataset_root)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, indent=2, ensure_ascii=False)
-        handle.write("\n")
-    os.replace(tmp, path)
-    return path
+    return write_text_atomic(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")

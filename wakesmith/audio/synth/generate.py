@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 
+from wakesmith.atomic import atomic_path, write_text_atomic
 from wakesmith.audio.layout import SAMPLE_RATE
 from wakesmith.audio.synth.noise import colored_noise, mix_babble, synthetic_rir
 from wakesmith.audio.synth.plan import BackgroundJob, Job, RirJob, SpeechJob, plan_jobs
@@ -136,15 +136,8 @@ def manifest_entry(job: Job, run_seed: int, duration_s: float) -> dict:
 
 def write_wav(path: Path, samples: np.ndarray) -> None:
     """Atomic PCM_16 WAV write (temp file in the same folder, then rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".wav")
-    os.close(fd)
-    try:
-        sf.write(tmp, to_int16(samples), SAMPLE_RATE, subtype="PCM_16", format="WAV")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_path(path, suffix=".wav") as tmp:
+        sf.write(str(tmp), to_int16(samples), SAMPLE_RATE, subtype="PCM_16", format="WAV")
 
 
 def execute(job: Job, out: str) -> tuple[str, float]:
@@ -254,8 +247,5 @@ def synthesize(options: SynthOptions, progress: Callable[[int, int], None] | Non
         lines.append(json.dumps(manifest_entry(job, options.seed, durations[job.file])))
         result.counts[job.kind] = result.counts.get(job.kind, 0) + 1
         result.seconds[job.kind] = result.seconds.get(job.kind, 0.0) + durations[job.file]
-    fd, tmp = tempfile.mkstemp(dir=out, prefix=".tmp-", suffix=".jsonl")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write("\n".join(lines) + "\n")
-    os.replace(tmp, result.manifest_path)
+    write_text_atomic(result.manifest_path, "\n".join(lines) + "\n")
     return result
