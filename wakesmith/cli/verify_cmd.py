@@ -67,19 +67,11 @@ class _null:
 
 
 def _render(result) -> None:
-    from rich.table import Table
-
     for model in result.models:
         title = f"{model.path}" + (
             f" → {model.model_path.name}" if model.kind == "manifest" and model.model_path else ""
         )
-        table = Table(title=title, title_justify="left", show_lines=False, expand=False)
-        table.add_column("check", no_wrap=True)
-        table.add_column("", no_wrap=True)
-        table.add_column("result", overflow="fold")
-        for check in model.checks:
-            table.add_row(check.name, f"[{_STYLE[check.status]}]{check.status}[/]", check.message)
-        console.print(table)
+        console.print(_checks_table(title, model.checks))
         verdict = "[green]will load on ESPHome[/]" if model.ok else "[bold red]will NOT load on ESPHome[/]"
         extra = ""
         if model.minimal_arena is not None:
@@ -88,12 +80,19 @@ def _render(result) -> None:
                 extra += f", manifest margin {model.margin:.1%}"
         console.print(f"{verdict}{extra}\n", highlight=False)
     if len(result.models) > 1:
-        table = Table(title="together on one device", title_justify="left")
-        table.add_column("check", no_wrap=True)
-        table.add_column("", no_wrap=True)
-        table.add_column("result", overflow="fold")
-        for check in result.group:
-            table.add_row(check.name, f"[{_STYLE[check.status]}]{check.status}[/]", check.message)
-        console.print(table)
+        console.print(_checks_table("together on one device", result.group))
         verdict = "[green]all OK[/]" if result.ok else "[bold red]NOT OK[/]"
         console.print(f"{verdict}: {len(result.models)} models", highlight=False)
+
+
+def _checks_table(title: str, checks):
+    """One row per check: name, coloured status, one-line message."""
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left")
+    table.add_column("check", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    table.add_column("result", overflow="fold")
+    for check in checks:
+        table.add_row(check.name, f"[{_STYLE[check.status]}]{check.status}[/]", check.message)
+    return table
