@@ -1,0 +1,56 @@
+// swift-tools-version: 6.0
+// wakesmith: custom wake words for ESPHome's micro_wake_word, checked on the host and on the device.
+//
+// Layers (SwiftPM refuses cycles, so the build enforces them; arrows point to what a module imports):
+//   wakesmith (executable) → WakesmithCLI → Pipeline → the stages
+//   Device      → Emulator, Frontend, AudioIO, ESPHome, CSerialPort, CALSA
+//   Evaluation  → Emulator, Features, ESPHome
+//   Export      → Training, TFLiteFormat, Emulator, ESPHome
+//   Training    → Features, COpenBLAS
+//   Features    → Dataset, Frontend, DSP, AudioIO
+//   Verification→ Emulator, ESPHome, TFLiteFormat
+//   Emulator    → TFLiteFormat, Frontend, ESPHome
+//   Dataset     → AudioIO, DSP, Config
+//   Frontend, TFLiteFormat, ESPHome, DSP, AudioIO, Config → Support (and their C libraries)
+import PackageDescription
+
+/// A library module of one stage; its sources are `Sources/<name>`.
+func stage(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
+    .target(name: name, dependencies: dependencies, exclude: ["README.md"])
+}
+
+/// The tests of one module; they are `Tests/<name>Tests` and may use the shared test helpers.
+func tests(_ module: String, _ extra: [Target.Dependency] = []) -> Target {
+    .testTarget(name: "\(module)Tests", dependencies: [.target(name: module), "TestSupport"] + extra)
+}
+
+let package = Package(
+    name: "wakesmith",
+    products: [
+        .executable(name: "wakesmith", targets: ["wakesmith"]),
+    ],
+    targets: [
+        // System C libraries from Debian, found through pkg-config.
+        .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(name: "CSerialPort", pkgConfig: "libserialport", providers: [.apt(["libserialport-dev"])]),
+        .systemLibrary(name: "CALSA", pkgConfig: "alsa", providers: [.apt(["libasound2-dev"])]),
+        .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
+        .target(name: "CShims", linkerSettings: [.linkedLibrary("asound")]),
+
+        // The ground: no knowledge of wake words.
+        stage("Support", []),
+
+        // Stages are added here as they are ported (see the layering above).
+
+        // The command line: one file per command, a thin layer over the stages.
+        stage("WakesmithCLI", ["Support"]),
+        .executableTarget(name: "wakesmith", dependencies: ["WakesmithCLI"]),
+
+        // Tests (Swift Testing only: `swift test --disable-xctest`).
+        .target(name: "TestSupport", dependencies: ["Support"], path: "Tests/TestSupport"),
+        tests("Support"),
+        tests("WakesmithCLI"),
+    ]
+)

@@ -1,0 +1,11 @@
+/// Every command, in the order `wakesmith --help` lists them (the order of the pipeline). A command with a
+/// two-word path (`device test`) is reached through its first word, which `--help` lists as a group.
+public let allCommands: [any Command.Type] = [
+]
+
+/// One-line descriptions of the command groups (`wakesmith device`, `wakesmith bench`, …).
+let groupAbstracts: [String: String] = [
+    "data": "fetch real recordings for a dataset",
+    "bench": "measure throughput: features, training, emulation",
+    "device": "an ESP32 in the loop: list, flash, test, false accepts per hour, a virtual device",
+]

@@ -1,0 +1,80 @@
+import Foundation
+import Support
+import TestSupport
+import Testing
+
+@Suite struct ClosestMatchTests {
+    @Test func suggestsNearbyWords() {
+        #expect(closestMatch(to: "bach_size", among: ["batch_size", "learning_rates", "eval_every"]) == "batch_size")
+        #expect(closestMatch(to: "learnin_rate", among: ["batch_size", "learning_rates"]) == "learning_rates")
+        #expect(closestMatch(to: "zzz", among: ["batch_size", "learning_rates"]) == nil)
+        #expect(editDistance("kitten", "sitting") == 3)
+    }
+}
+
+@Suite struct SeededGeneratorTests {
+    @Test func sameSeedSameStreamOtherSeedOtherStream() {
+        var a = SeededGenerator(seed: 42), b = SeededGenerator(seed: 42), c = SeededGenerator(seed: 43)
+        let first = (0 ..< 8).map { _ in a.next() }
+        #expect(first == (0 ..< 8).map { _ in b.next() })
+        #expect(first != (0 ..< 8).map { _ in c.next() })
+        var s1 = SeededGenerator(seed: 1, stream: 5, 0), s2 = SeededGenerator(seed: 1, stream: 0, 5)
+        #expect(s1.next() != s2.next())
+    }
+
+    @Test func drawsStayInRangeAndLookUniform() {
+        var generator = SeededGenerator(seed: 7)
+        var counts = [Int](repeating: 0, count: 10)
+        var normalSum = 0.0, normalSquares = 0.0
+        for _ in 0 ..< 100_000 {
+            let value = generator.integer(in: 0 ... 9)
+            counts[value] += 1
+            let unit = generator.nextUnit()
+            #expect(unit >= 0 && unit < 1)
+            let normal = generator.normal()
+            normalSum += normal
+            normalSquares += normal * normal
+        }
+        #expect(counts.allSatisfy { abs($0 - 10_000) < 500 })
+        #expect(abs(normalSum / 100_000) < 0.02)
+        #expect(abs(normalSquares / 100_000 - 1) < 0.03)
+    }
+
+    @Test func weightedIndexFollowsWeights() {
+        var generator = SeededGenerator(seed: 3)
+        var counts = [0, 0, 0]
+        for _ in 0 ..< 30000 { counts[generator.weightedIndex([1, 0, 2])] += 1 }
+        #expect(counts[1] == 0)
+        #expect(abs(Double(counts[2]) / Double(counts[0]) - 2) < 0.1)
+    }
+}
+
+@Suite struct AtomicFileTests {
+    @Test func commitsOrLeavesNothing() throws {
+        let folder = TemporaryDirectory("atomic")
+        let target = folder.appending("sub/out.txt").path
+        do {
+            let file = try AtomicFile(path: target)
+            try file.write("half")
+            // Released without commit: neither the target nor the temporary file remains.
+        }
+        #expect(!FileManager.default.fileExists(atPath: target))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appending("sub").path).isEmpty)
+        try AtomicFile.write("whole", to: target, durable: true)
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "whole")
+    }
+
+    @Test func unwritableFolderIsAUserFacingError() {
+        #expect(throws: FileError.self) { try AtomicFile.write("x", to: "/proc/none/x.txt") }
+    }
+}
+
+@Suite struct FormattingTests {
+    @Test func durationsAndRates() {
+        #expect(formatDuration(65) == "1:05")
+        #expect(formatDuration(3723) == "1:02:03")
+        #expect(formatRate(0.5123) == "0.51")
+        #expect(formatRate(51.23) == "51.2")
+        #expect(formatRate(5123.4) == "5123")
+    }
+}
