@@ -41,16 +41,21 @@ let package = Package(
 
         // The ground: no knowledge of wake words.
         stage("Support", []),
+        stage("DSP", ["Support", "CSoxr"]),
+        stage("AudioIO", ["Support", "CSndFile"]),
 
         // Stages are added here as they are ported (see the layering above).
+        stage("Dataset", ["Support", "AudioIO", "DSP"]),
 
         // The command line: one file per command, a thin layer over the stages.
         stage("WakesmithCLI", ["Support"]),
         .executableTarget(name: "wakesmith", dependencies: ["WakesmithCLI"]),
 
         // Tests (Swift Testing only: `swift test --disable-xctest`).
-        .target(name: "TestSupport", dependencies: ["Support"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Support", "AudioIO"], path: "Tests/TestSupport"),
         tests("Support"),
+        tests("DSP"),
+        tests("AudioIO"),
         tests("WakesmithCLI"),
     ]
 )
