@@ -4,14 +4,15 @@
 // Layers (SwiftPM refuses cycles, so the build enforces them; arrows point to what a module imports):
 //   wakesmith (executable) → WakesmithCLI → Pipeline → the stages
 //   Device      → Emulator, Frontend, AudioIO, ESPHome, CSerialPort, CALSA
-//   Evaluation  → Emulator, Features, ESPHome
+//   Evaluation  → Emulator, Features, ESPHome, Metrics
 //   Export      → Training, TFLiteFormat, Emulator, ESPHome
-//   Training    → Features, COpenBLAS
+//   Training    → Features, Metrics, COpenBLAS
 //   Features    → Dataset, Frontend, DSP, AudioIO
 //   Verification→ Emulator, ESPHome, TFLiteFormat
 //   Emulator    → TFLiteFormat, Frontend, ESPHome
 //   Dataset     → AudioIO, DSP, Config
 //   Frontend, TFLiteFormat, ESPHome, DSP, AudioIO, Config → Support (and their C libraries)
+//   Metrics (SPEC §5 definitions, shared by Training and Evaluation) → nothing
 import PackageDescription
 
 /// A library module of one stage; its sources are `Sources/<name>`.
@@ -20,8 +21,10 @@ func stage(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
 }
 
 /// The tests of one module; they are `Tests/<name>Tests` and may use the shared test helpers.
-func tests(_ module: String, _ extra: [Target.Dependency] = []) -> Target {
-    .testTarget(name: "\(module)Tests", dependencies: [.target(name: module), "TestSupport"] + extra)
+/// `exclude` names folders the tests read from the source tree (`["Fixtures"]`).
+func tests(_ module: String, _ extra: [Target.Dependency] = [], exclude: [String] = []) -> Target {
+    .testTarget(name: "\(module)Tests", dependencies: [.target(name: module), "TestSupport"] + extra,
+                exclude: exclude)
 }
 
 let package = Package(
@@ -46,6 +49,7 @@ let package = Package(
 
         // Stages are added here as they are ported (see the layering above).
         stage("Dataset", ["Support", "AudioIO", "DSP"]),
+        stage("Metrics", []),
 
         // The command line: one file per command, a thin layer over the stages.
         stage("WakesmithCLI", ["Support"]),
@@ -57,5 +61,6 @@ let package = Package(
         tests("DSP"),
         tests("AudioIO"),
         tests("WakesmithCLI"),
+        tests("Metrics", exclude: ["Fixtures"]),
     ]
 )
