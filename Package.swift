@@ -50,9 +50,10 @@ let package = Package(
         // Stages are added here as they are ported (see the layering above).
         stage("Dataset", ["Support", "AudioIO", "DSP"]),
         stage("Metrics", []),
+        stage("Training", ["Support", "COpenBLAS"]),
 
         // The command line: one file per command, a thin layer over the stages.
-        stage("WakesmithCLI", ["Support"]),
+        stage("WakesmithCLI", ["Support", "Training"]),
         .executableTarget(name: "wakesmith", dependencies: ["WakesmithCLI"]),
 
         // Tests (Swift Testing only: `swift test --disable-xctest`).
@@ -62,5 +63,6 @@ let package = Package(
         tests("AudioIO"),
         tests("WakesmithCLI"),
         tests("Metrics", exclude: ["Fixtures"]),
+        tests("Training", exclude: ["Fixtures"]),
     ]
 )
