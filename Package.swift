@@ -51,6 +51,7 @@ let package = Package(
         stage("Dataset", ["Support", "AudioIO", "DSP"]),
         stage("Metrics", []),
         stage("Training", ["Support", "COpenBLAS"]),
+        stage("Frontend", ["Support"]),
 
         // The command line: one file per command, a thin layer over the stages.
         stage("WakesmithCLI", ["Support", "Training"]),
@@ -61,6 +62,7 @@ let package = Package(
         tests("Support"),
         tests("DSP"),
         tests("AudioIO"),
+        tests("Frontend", exclude: ["Fixtures"]),
         tests("WakesmithCLI"),
         tests("Metrics", exclude: ["Fixtures"]),
         tests("Training", exclude: ["Fixtures"]),
