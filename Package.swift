@@ -54,7 +54,7 @@ let package = Package(
         stage("Frontend", ["Support"]),
 
         // The command line: one file per command, a thin layer over the stages.
-        stage("WakesmithCLI", ["Support", "Training"]),
+        stage("WakesmithCLI", ["Support", "Training", "Frontend", "AudioIO"]),
         .executableTarget(name: "wakesmith", dependencies: ["WakesmithCLI"]),
 
         // Tests (Swift Testing only: `swift test --disable-xctest`).
@@ -63,7 +63,7 @@ let package = Package(
         tests("DSP"),
         tests("AudioIO"),
         tests("Frontend", exclude: ["Fixtures"]),
-        tests("WakesmithCLI"),
+        tests("WakesmithCLI", ["AudioIO"]),
         tests("Metrics", exclude: ["Fixtures"]),
         tests("Training", exclude: ["Fixtures"]),
     ]
