@@ -3,8 +3,8 @@
 //
 // Layers (SwiftPM refuses cycles, so the build enforces them; arrows point to what a module imports):
 //   wakesmith (executable) → WakesmithCLI → Pipeline → the stages
-//   Device      → Emulator, Frontend, AudioIO, ESPHome, CSerialPort, CALSA
-//   Evaluation  → Emulator, Features, ESPHome, Metrics
+//   Device      → Emulator, Frontend, AudioIO, ESPHome, Reporting, CSerialPort, CALSA
+//   Evaluation  → Emulator, Features, ESPHome, Metrics, Reporting
 //   Export      → Training, TFLiteFormat, Emulator, ESPHome
 //   Training    → Features, Metrics, COpenBLAS
 //   Features    → Dataset, Frontend, DSP, AudioIO
@@ -13,6 +13,7 @@
 //   Dataset     → AudioIO, DSP, Config
 //   Frontend, TFLiteFormat, ESPHome, DSP, AudioIO, Config → Support (and their C libraries)
 //   Metrics (SPEC §5 definitions, shared by Training and Evaluation) → nothing
+//   Reporting (SVG charts, HTML pages and sections, shared by Evaluation and Device) → Support
 import PackageDescription
 
 /// A library module of one stage; its sources are `Sources/<name>`.
@@ -52,6 +53,8 @@ let package = Package(
         stage("Metrics", []),
         stage("Training", ["Support", "COpenBLAS"]),
         stage("Frontend", ["Support"]),
+        stage("Reporting", ["Support"]),
+        stage("Evaluation", ["Support", "Metrics", "Reporting"]),
 
         // The command line: one file per command, a thin layer over the stages.
         stage("WakesmithCLI", ["Support", "Training", "Frontend", "AudioIO"]),
@@ -66,5 +69,7 @@ let package = Package(
         tests("WakesmithCLI", ["AudioIO"]),
         tests("Metrics", exclude: ["Fixtures"]),
         tests("Training", exclude: ["Fixtures"]),
+        tests("Reporting"),
+        tests("Evaluation", exclude: ["Fixtures"]),
     ]
 )
