@@ -55,6 +55,7 @@ let package = Package(
         stage("Frontend", ["Support"]),
         stage("Reporting", ["Support"]),
         stage("Evaluation", ["Support", "Metrics", "Reporting"]),
+        stage("Device", ["Support", "CSerialPort", "CALSA", "CShims"]),
 
         // The command line: one file per command, a thin layer over the stages.
         stage("WakesmithCLI", ["Support", "Training", "Frontend", "AudioIO"]),
@@ -71,5 +72,6 @@ let package = Package(
         tests("Training", exclude: ["Fixtures"]),
         tests("Reporting"),
         tests("Evaluation", exclude: ["Fixtures"]),
+        tests("Device", exclude: ["Fixtures"]),
     ]
 )
