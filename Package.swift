@@ -47,9 +47,14 @@ let package = Package(
         stage("Support", []),
         stage("DSP", ["Support", "CSoxr"]),
         stage("AudioIO", ["Support", "CSndFile"]),
+        .target(name: "Config", dependencies: ["Support", "CYAML"], exclude: ["README.md"],
+                plugins: [.plugin(name: "EmbedPresets")]),
+        // Build-time embedding of the presets in configs/ into Config (they exist once, in configs/).
+        .executableTarget(name: "PresetEmbedder"),
+        .plugin(name: "EmbedPresets", capability: .buildTool(), dependencies: ["PresetEmbedder"]),
 
         // Stages are added here as they are ported (see the layering above).
-        stage("Dataset", ["Support", "AudioIO", "DSP"]),
+        stage("Dataset", ["Support", "AudioIO", "DSP", "Config"]),
         stage("Metrics", []),
         stage("Training", ["Support", "COpenBLAS"]),
         stage("Frontend", ["Support"]),
@@ -58,7 +63,7 @@ let package = Package(
         stage("Device", ["Support", "CSerialPort", "CALSA", "CShims"]),
 
         // The command line: one file per command, a thin layer over the stages.
-        stage("WakesmithCLI", ["Support", "Training", "Frontend", "AudioIO"]),
+        stage("WakesmithCLI", ["Support", "Config", "Training", "Frontend", "AudioIO"]),
         .executableTarget(name: "wakesmith", dependencies: ["WakesmithCLI"]),
 
         // Tests (Swift Testing only: `swift test --disable-xctest`).
@@ -67,6 +72,7 @@ let package = Package(
         tests("DSP"),
         tests("AudioIO"),
         tests("Frontend", exclude: ["Fixtures"]),
+        tests("Config", exclude: ["Fixtures"]),
         tests("WakesmithCLI", ["AudioIO"]),
         tests("Metrics", exclude: ["Fixtures"]),
         tests("Training", exclude: ["Fixtures"]),

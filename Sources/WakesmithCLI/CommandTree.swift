@@ -1,6 +1,7 @@
 /// Every command, in the order `wakesmith --help` lists them (the order of the pipeline). A command with a
 /// two-word path (`device test`) is reached through its first word, which `--help` lists as a group.
 public let allCommands: [any Command.Type] = [
+    ConfigCommand.self,
     FrontendCommand.self,
     BenchTrainCommand.self,
 ]

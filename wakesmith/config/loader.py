@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,9 @@ from wakesmith.config.models import WakesmithConfig
 from wakesmith.errors import ConfigError
 
 PRESETS = ("fast_test", "standard", "max_quality")
+# The presets live once, in the repository's top-level configs/ folder, shared with the Swift command line
+# (the package is installed editable, `pip install -e .`, so the checkout is always beside it).
+PRESETS_DIR = Path(__file__).resolve().parents[2] / "configs"
 
 
 def format_location(loc: tuple[Any, ...]) -> str:
@@ -115,7 +117,11 @@ def preset_text(name: str) -> str:
         close = difflib.get_close_matches(name, PRESETS, n=1)
         hint = f"; did you mean '{close[0]}'?" if close else ""
         raise ConfigError(f"unknown preset '{name}' (choose from {', '.join(PRESETS)}){hint}")
-    return resources.files("wakesmith.config").joinpath("presets", f"{name}.yaml").read_text(encoding="utf-8")
+    path = PRESETS_DIR / f"{name}.yaml"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ConfigError(f"preset '{name}' not found at {path} ({error.strerror}); reinstall from a checkout") from None
 
 
 def load_preset(name: str, base: Path | None = None) -> WakesmithConfig:

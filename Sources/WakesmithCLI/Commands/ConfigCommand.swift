@@ -1,0 +1,38 @@
+import Config
+import Support
+
+/// `wakesmith config CFG`: the configuration as the stages will see it, or every problem in it.
+enum ConfigCommand: Command {
+    static let path = ["config"]
+    static let abstract = "print the resolved configuration, or what is wrong with it (exit 1)"
+    static let discussion = """
+    Reads CFG, checks every key against the schema (unknown keys name the closest valid one; wrong types and \
+    values name their path, line and column), fills in the defaults, makes relative paths absolute against \
+    CFG's folder, and prints the result as YAML (or JSON with --json). A configuration with problems prints \
+    one line per problem on standard error and exits 1. Every key is described in docs/config-reference.md.
+    """
+    static let options: [Option] = [
+        .flag("json", "print JSON instead of YAML"),
+    ]
+    static let arguments = [Argument("CFG", "the configuration file (config.yaml)")]
+
+    static func run(_ parsed: ParsedArguments) throws -> Int32 {
+        let config: WakesmithConfig
+        do {
+            config = try ConfigLoader.load(path: parsed.positional[0])
+        } catch {
+            for line in error.lines { printError("error: \(line)") }
+            if let hint = error.hint { printError("hint: \(hint)") }
+            return 1
+        }
+        if parsed.flag("json") {
+            printOut(config.encoded.serialized(indent: 2))
+        } else {
+            guard let text = YAMLWriter.text(of: config.encoded) else {
+                throw Failure("cannot write the configuration as YAML", hint: "use --json")
+            }
+            StandardStream.output.write(text)
+        }
+        return 0
+    }
+}
