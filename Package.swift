@@ -59,7 +59,7 @@ let package = Package(
         stage("Training", ["Support", "COpenBLAS"]),
         stage("Frontend", ["Support"]),
         stage("Reporting", ["Support"]),
-        stage("Evaluation", ["Support", "Metrics", "Reporting"]),
+        stage("Evaluation", ["Support", "Frontend", "Metrics", "Reporting"]),
         stage("Device", ["Support", "CSerialPort", "CALSA", "CShims"]),
 
         // The command line: one file per command, a thin layer over the stages.

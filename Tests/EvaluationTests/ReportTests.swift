@@ -102,6 +102,15 @@ import Testing
         let log = TrainingLog(jsonLines: Self.log)
         #expect(log.records.count == 3 && log.bestStep == 200)
         #expect(log.series(containing: "loss").map(\.name) == ["train.loss"])
+        // the Swift trainer's flat keys (the reference's): unprefixed ones are validation metrics at cutoff 0.5
+        let flat = TrainingLog(jsonLines: "{\"step\": 500, \"train_loss\": 0.3, \"loss\": 0.4, \"recall\": 0.8, "
+            + "\"ambient_false_accepts_per_hour\": 1.5, \"average_viable_recall\": 0.7, \"best_step\": 500}")
+        #expect(flat.series(containing: "loss").map(\.name) == ["loss", "train_loss"] && flat.bestStep == 500)
+        #expect(flat.series(containing: "recall", avoiding: ["average"]).map(\.name) == ["recall"])
+        let flatFigure = try #require(XMLCheck.parse(TrainingPlotProbe.svg(flat)))
+        let names = Set(flatFigure.all("path").compactMap { $0["data-name"] })
+        #expect(names == ["validation loss", "training loss", "validation recall (cutoff 0.5)",
+                          "validation ambient false accepts per hour (cutoff 0.5)"])
         let recall = log.series(containing: "recall", avoiding: ["average"])
         #expect(recall.map(\.name) == ["validation.recall"] && recall[0].points.map(\.value) == [0.25, 0.5, 0.75])
         let markup = try #require(svgElements(in: try report().html).first { $0.contains("id=\"training\"") })
@@ -121,5 +130,14 @@ import Testing
         #expect(card.contains("0 false accepts in 10.00 h of ambient audio at this cutoff: 0.00 per hour, at most 0.37 per hour at 95 % confidence"))
         #expect(card.contains("| positive | testing | 2 | – | 2 |"))
         #expect(card.contains("- At 0.1 false accepts/hour: false rejection 50.0 % (cutoff 0.78, upper bound 0.37 per hour; target not shown)"))
+    }
+}
+
+/// The training figure alone, through the report (the plot types are internal to Evaluation).
+enum TrainingPlotProbe {
+    static func svg(_ log: TrainingLog) throws -> String {
+        let result = try EvaluationResult(measurements: EchoProject.measurements(), settings: EchoProject.settings)
+        let html = EvaluationReport(result: result, modelName: "m", measuredWith: "test", trainingLog: log).html
+        return svgElements(in: html).first { $0.contains("id=\"training\"") } ?? ""
     }
 }

@@ -43,8 +43,19 @@ enum TrainingPlot {
         return Figure(id: "training", title: "Training curves", panels: charts)
     }
 
-    /// `validation.ambient_false_accepts_per_hour` → "validation ambient false accepts per hour".
+    /// Scalars the trainer logs without a prefix: validation metrics at cutoff 0.5 (the reference's keys).
+    static let validationAtHalf: Set = ["recall", "precision", "accuracy", "f1", "false_positive_rate",
+                                        "ambient_false_accepts_per_hour"]
+
+    /// A log key as a legend label: `loss` → "validation loss", `train_loss` → "training loss",
+    /// `recall` → "validation recall (cutoff 0.5)", `validation.recall` → "validation recall".
     static func label(_ key: String) -> String {
-        key.replacingOccurrences(of: ".", with: " ").replacingOccurrences(of: "_", with: " ")
+        func words(_ text: some StringProtocol) -> String {
+            String(text).replacingOccurrences(of: ".", with: " ").replacingOccurrences(of: "_", with: " ")
+        }
+        if key == "loss" { return "validation loss" }
+        if validationAtHalf.contains(key) { return "validation \(words(key)) (cutoff 0.5)" }
+        if key.hasPrefix("train_") { return "training " + words(key.dropFirst("train_".count)) }
+        return words(key)
     }
 }
