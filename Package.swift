@@ -61,6 +61,7 @@ let package = Package(
         stage("Reporting", ["Support"]),
         stage("Evaluation", ["Support", "Frontend", "Metrics", "Reporting"]),
         stage("Device", ["Support", "CSerialPort", "CALSA", "CShims"]),
+        stage("Features", ["Support", "Frontend", "DSP", "AudioIO", "Dataset"]),
 
         // The command line: one file per command, a thin layer over the stages.
         stage("WakesmithCLI", ["Support", "Config", "Training", "Frontend", "AudioIO"]),
@@ -73,6 +74,7 @@ let package = Package(
         tests("AudioIO"),
         tests("Frontend", exclude: ["Fixtures"]),
         tests("Config", exclude: ["Fixtures"]),
+        tests("Features", ["AudioIO", "DSP", "Frontend"]),
         tests("WakesmithCLI", ["AudioIO"]),
         tests("Metrics", exclude: ["Fixtures"]),
         tests("Training", exclude: ["Fixtures"]),

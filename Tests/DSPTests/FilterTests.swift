@@ -76,7 +76,7 @@ func measuredGain(_ cascade: BiquadCascade, frequency: Double, sampleRate: Doubl
 
     @Test(arguments: [0.8, 1.25])
     func stretchKeepsPitchAndSetsLength(factor: Double) {
-        let stretched = TimeStretch().stretch(Self.tone(440), by: factor)
+        let stretched = TimeStretcher().stretch(Self.tone(440), by: factor)
         #expect(stretched.count == Int((16000 * factor).rounded()))
         #expect(abs(Self.dominant(stretched, around: 440) - 440) <= 2)
         // Amplitude kept (windows sum to one): RMS of a 0.5 sine is 0.354.
@@ -85,7 +85,7 @@ func measuredGain(_ cascade: BiquadCascade, frequency: Double, sampleRate: Doubl
 
     @Test(arguments: [-3.0, -1.3, 2.0, 3.0])
     func pitchShiftMovesAToneBySemitones(semitones: Double) throws {
-        let shifted = try PitchShift().shift(Self.tone(440), semitones: semitones, sampleRate: 16000)
+        let shifted = try PitchShifter().shift(Self.tone(440), semitones: semitones, sampleRate: 16000)
         #expect(shifted.count == 16000)
         let expected = 440 * pow(2, semitones / 12)
         let measured = Self.dominant(shifted, around: expected)

@@ -6,7 +6,7 @@ import Glibc
 /// Hann-windowed frames are laid down every `hop` output samples; each frame is read from near its nominal
 /// input position, shifted by up to `tolerance` samples to where it best continues the previous frame
 /// (largest cross-correlation), so periodic sounds keep their period and phase across frames.
-public struct TimeStretch: Sendable {
+public struct TimeStretcher: Sendable {
     /// Frame length in samples (a multiple of 4).
     public var frameLength = 512
     /// How far a frame may move from its nominal input position, in samples.
