@@ -6,14 +6,18 @@
 public final class FFTConvolver {
     /// The kernel, as given.
     public let kernel: [Float]
+    private let fftPlans: FFTPlans
     private var plans: [Int: (fft: RealFFT, real: [Float], imaginary: [Float])] = [:]
     private var signalReal: [Float] = []
     private var signalImaginary: [Float] = []
     private var output: [Float] = []
 
-    public init(kernel: [Float]) {
+    /// - Parameter plans: where FFT plans come from; share one per thread so convolvers made per clip
+    ///   reuse the plans (and their twiddle tables).
+    public init(kernel: [Float], plans: FFTPlans = FFTPlans()) {
         precondition(!kernel.isEmpty, "a convolution kernel needs at least one tap")
         self.kernel = kernel
+        fftPlans = plans
     }
 
     /// The first `signal.count` samples of `signal ∗ kernel`: the kernel's response starts at each input
@@ -53,10 +57,26 @@ public final class FFTConvolver {
 
     private func spectrum(size: Int) -> (fft: RealFFT, real: [Float], imaginary: [Float]) {
         if let plan = plans[size] { return plan }
-        let fft = RealFFT(count: size)
+        let fft = fftPlans.real(count: size)
         let (real, imaginary) = fft.forward(kernel)
         let plan = (fft, real, imaginary)
         plans[size] = plan
+        return plan
+    }
+}
+
+/// Real FFT plans by size, made once and reused. A `final class` because it caches plans that own
+/// scratch memory; use one per thread.
+public final class FFTPlans {
+    private var plans: [Int: RealFFT] = [:]
+
+    public init() {}
+
+    /// The plan for `count` real samples (a power of two ≥ 4).
+    public func real(count: Int) -> RealFFT {
+        if let plan = plans[count] { return plan }
+        let plan = RealFFT(count: count)
+        plans[count] = plan
         return plan
     }
 }

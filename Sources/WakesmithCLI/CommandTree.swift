@@ -3,6 +3,7 @@
 public let allCommands: [any Command.Type] = [
     ConfigCommand.self,
     FrontendCommand.self,
+    BenchFeaturesCommand.self,
     BenchTrainCommand.self,
 ]
 

@@ -33,6 +33,8 @@ public final class AugmentationWorkspace {
     public let sampleRate: Double
     private var convolvers: [Int: FFTConvolver] = [:]
     let pitchShifter = PitchShifter()
+    /// FFT plans by size, shared by every convolution this thread does.
+    public let fftPlans = FFTPlans()
 
     public init(sampleRate: Double = 16000) {
         self.sampleRate = sampleRate
@@ -41,7 +43,7 @@ public final class AugmentationWorkspace {
     /// A convolver for `kernel`, made once per `key` (the kernel's identity: an impulse response index…).
     func convolver(key: Int, kernel: () -> [Float]) -> FFTConvolver {
         if let convolver = convolvers[key] { return convolver }
-        let convolver = FFTConvolver(kernel: kernel())
+        let convolver = FFTConvolver(kernel: kernel(), plans: fftPlans)
         convolvers[key] = convolver
         return convolver
     }

@@ -1,0 +1,40 @@
+import Features
+import Foundation
+import Support
+
+/// `wakesmith bench features`: augmented clips per second and the frontend's speed.
+struct BenchFeaturesCommand: Command {
+    static let path = ["bench", "features"]
+    static let abstract = "augmented clips per second of the feature stage (last line: N clips/s)"
+    static let discussion = """
+        Renders training positives exactly as `features` does — 3.2 s clips, the reference augmentation \
+        probabilities (background noise, room responses, gain, EQ, band stop, coloured noise, distortion, \
+        pitch shift), the device frontend, slide_frames 10 written to a throw-away store — with one worker \
+        and with all of them, on material it generates itself. Also times the frontend alone on one core. \
+        Release builds only give meaningful figures; on a shared machine compare the CPU time per clip too.
+        """
+    static let options: [Option] = [
+        .value("clips", "N", "augmented clips per measurement (default 512)"),
+        .value("workers", "N", "workers for the parallel run (default: one per core)"),
+    ]
+
+    static func run(_ parsed: ParsedArguments) throws -> Int32 {
+        var benchmark = FeaturesBenchmark()
+        benchmark.clips = try parsed.integer("clips", default: 512, in: 1 ... 1_000_000) ?? 512
+        benchmark.workers = try parsed.integer("workers", default: FeatureBuilder.defaultWorkers, in: 1 ... 1024)
+            ?? FeatureBuilder.defaultWorkers
+        var load = [Double](repeating: 0, count: 3)
+        getloadavg(&load, 3)
+        printOut("\(benchmark.clips) training positives of \(benchmark.settings.clipDurationSeconds) s, reference augmentation, "
+            + "slide_frames 10; \(ProcessInfo.processInfo.activeProcessorCount) cores; load average before \(StepTimingsFormat.twoDecimals(load[0]))")
+        let result = try benchmark.run()
+        getloadavg(&load, 3)
+        printOut("frontend alone: \(Int(result.frontendRealTime.rounded()))× real time on one core "
+            + "(\(StepTimingsFormat.twoDecimals(result.frontendMicrosecondsPerFrame)) µs per 10 ms frame, thread CPU time)")
+        printOut("1 worker: \(StepTimingsFormat.oneDecimal(result.singleWorker)) clips/s; \(result.workers) workers: "
+            + "\(StepTimingsFormat.twoDecimals(result.cpuMillisecondsPerClip)) CPU ms per clip (all threads); load average after "
+            + StepTimingsFormat.twoDecimals(load[0]))
+        printOut("\(StepTimingsFormat.oneDecimal(result.parallel)) clips/s with \(result.workers) workers")
+        return 0
+    }
+}
