@@ -64,8 +64,7 @@ let package = Package(
         stage("Features", ["Support", "Frontend", "DSP", "AudioIO", "Dataset"]),
 
         // The command line: one file per command, a thin layer over the stages.
-        stage("WakesmithCLI", ["Support", "Config", "Training", "Frontend", "AudioIO"]),
-        stage("WakesmithCLI", ["Support", "Training", "Frontend", "AudioIO", "Features"]),
+        stage("WakesmithCLI", ["Support", "Config", "Training", "Frontend", "AudioIO", "Features"]),
         .executableTarget(name: "wakesmith", dependencies: ["WakesmithCLI"]),
 
         // Tests (Swift Testing only: `swift test --disable-xctest`).
