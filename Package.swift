@@ -42,6 +42,7 @@ let package = Package(
         .systemLibrary(name: "CALSA", pkgConfig: "alsa", providers: [.apt(["libasound2-dev"])]),
         .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
         .target(name: "CShims", linkerSettings: [.linkedLibrary("asound")]),
+        .target(name: "CKernels", exclude: ["README.md"]),
 
         // The ground: no knowledge of wake words.
         stage("Support", []),
@@ -56,7 +57,7 @@ let package = Package(
         // Stages are added here as they are ported (see the layering above).
         stage("Dataset", ["Support", "AudioIO", "DSP", "Config"]),
         stage("Metrics", []),
-        stage("Training", ["Support", "COpenBLAS"]),
+        stage("Training", ["Support", "COpenBLAS", "CKernels"]),
         stage("Frontend", ["Support"]),
         stage("Reporting", ["Support"]),
         stage("Evaluation", ["Support", "Frontend", "Metrics", "Reporting"]),

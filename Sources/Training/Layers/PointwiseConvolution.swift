@@ -10,6 +10,7 @@ public final class PointwiseConvolution: Layer {
     private let output = Tensor(count: 0)
     private let inputGradient = Tensor(count: 0)
     private let partials = ChunkPartials()
+    private let transposedKernel = Tensor(count: 0)
     private var input: Activations?
 
     public init(name: String, inputChannels: Int, filters: Int) {
@@ -42,15 +43,17 @@ public final class PointwiseConvolution: Layer {
         partials.prepare(chunks: plan.count, size: kernel.count)
         let inGradient = Activations(resizing: inputGradient, batch: input.batch, frames: input.frames,
                                      channels: inputChannels)
-        let weights = kernel.value.pointer, inChannels = inputChannels, filters = filters
+        let inChannels = inputChannels, filters = filters
+        transposedKernel.resize(kernel.count)
+        GEMM.transpose(kernel.value.pointer, into: transposedKernel.pointer, rows: inChannels, columns: filters)
+        let transposed = transposedKernel.pointer
         plan.forEach { chunk, examples in
             let first = examples.lowerBound * input.frames, rows = examples.count * input.frames
             GEMM.multiply(input.pointer + first * inChannels, outputGradient.pointer + first * filters,
                           into: partials.partial(chunk), m: inChannels, n: filters, k: rows, transposeA: true)
             if needsInputGradient {
-                GEMM.multiply(outputGradient.pointer + first * filters, weights,
-                              into: inGradient.pointer + first * inChannels,
-                              m: rows, n: inChannels, k: filters, transposeB: true)
+                GEMM.multiply(outputGradient.pointer + first * filters, transposed,
+                              into: inGradient.pointer + first * inChannels, m: rows, n: inChannels, k: filters)
             }
         }
         partials.sum(into: kernel.gradient.pointer)

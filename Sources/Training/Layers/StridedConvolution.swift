@@ -20,6 +20,7 @@ public final class StridedConvolution: Layer {
     private let columnGradient = Tensor(count: 0)
     private let inputGradient = Tensor(count: 0)
     private let partials = ChunkPartials()
+    private let transposedKernel = Tensor(count: 0)
     private var input: Activations?
     private var outputView: Activations?
 
@@ -80,8 +81,13 @@ public final class StridedConvolution: Layer {
             columnGradient.resize(out.rows * window)
             inputGradient.resize(input.count)
         }
-        let columns = self.columns.pointer, weights = kernel.value.pointer
+        let columns = self.columns.pointer
         let relu = appliesReLU, stride = stride
+        if needsInputGradient {
+            transposedKernel.resize(kernel.count)
+            GEMM.transpose(kernel.value.pointer, into: transposedKernel.pointer, rows: window, columns: channels)
+        }
+        let transposed = transposedKernel.pointer
         let inputGradientView = Activations(pointer: inputGradient.pointer, batch: input.batch,
                                             frames: input.frames, channels: input.channels)
         plan.forEach { chunk, examples in
@@ -97,8 +103,7 @@ public final class StridedConvolution: Layer {
             guard needsInputGradient else { return }
             // dColumns = dOut · Wᵀ, then every window's gradient is added back onto the frames it came from.
             let columnGradient = self.columnGradient.pointer + first * window
-            GEMM.multiply(gradient + offset, weights, into: columnGradient,
-                          m: rows, n: window, k: channels, transposeB: true)
+            GEMM.multiply(gradient + offset, transposed, into: columnGradient, m: rows, n: window, k: channels)
             for b in examples {
                 let target = inputGradientView.example(b)
                 target.update(repeating: 0, count: inputGradientView.exampleSize)
