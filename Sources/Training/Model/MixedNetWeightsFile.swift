@@ -33,19 +33,30 @@ public enum MixedNetWeightsFile {
 
     /// Writes every variable of `model` atomically.
     public static func write(_ model: MixedNet, to path: String, metadata: JSONValue = .object([])) throws(FileError) {
+        try write(architecture: model.architecture,
+                  arrays: model.parameters.map { (name: $0.name, shape: $0.shape, values: $0.value.buffer) },
+                  metadata: metadata, to: path)
+    }
+
+    /// Writes named arrays (each `values.count` = product of `shape`) atomically and durably: model weights,
+    /// and training checkpoints, which add the optimizer's moments.
+    public static func write(architecture: MixedNetArchitecture,
+                             arrays: [(name: String, shape: [Int], values: UnsafeMutableBufferPointer<Float>)],
+                             metadata: JSONValue, to path: String) throws(FileError)
+    {
         var entries: [JSONValue] = []
         var offset = 0
-        for parameter in model.parameters {
+        for array in arrays {
             entries.append(.object([
-                (key: "name", value: .string(parameter.name)),
-                (key: "shape", value: .array(parameter.shape.map { .integer($0) })),
+                (key: "name", value: .string(array.name)),
+                (key: "shape", value: .array(array.shape.map { .integer($0) })),
                 (key: "offset", value: .integer(offset)),
             ]))
-            offset += parameter.count
+            offset += array.values.count
         }
         let header: JSONValue = .object([
             (key: "format", value: .integer(1)),
-            (key: "architecture", value: model.architecture.json),
+            (key: "architecture", value: architecture.json),
             (key: "variables", value: .array(entries)),
             (key: "metadata", value: metadata),
         ])
@@ -54,10 +65,15 @@ public enum MixedNetWeightsFile {
         withUnsafeBytes(of: UInt64(headerBytes.count).littleEndian) { bytes += $0 }
         bytes += headerBytes
         bytes += [UInt8](repeating: 0, count: (alignment - bytes.count % alignment) % alignment)
-        bytes.reserveCapacity(bytes.count + offset * 4)
-        for parameter in model.parameters {
-            for value in parameter.value.buffer {
-                withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 }
+        let dataStart = bytes.count
+        bytes += [UInt8](repeating: 0, count: offset * 4)
+        bytes.withUnsafeMutableBytes { raw in
+            var position = dataStart
+            for array in arrays {
+                for value in array.values {
+                    raw.storeBytes(of: value.bitPattern.littleEndian, toByteOffset: position, as: UInt32.self)
+                    position += 4
+                }
             }
         }
         let file = try AtomicFile(path: path)
