@@ -65,7 +65,7 @@ let package = Package(
         stage("Features", ["Support", "Frontend", "DSP", "AudioIO", "Dataset"]),
 
         // The command line: one file per command, a thin layer over the stages.
-        stage("WakesmithCLI", ["Support", "Config", "Training", "Frontend", "AudioIO", "Features"]),
+        stage("WakesmithCLI", ["Support", "Config", "Dataset", "Training", "Frontend", "AudioIO", "Features"]),
         .executableTarget(name: "wakesmith", dependencies: ["WakesmithCLI"]),
 
         // Tests (Swift Testing only: `swift test --disable-xctest`).
@@ -75,6 +75,7 @@ let package = Package(
         tests("AudioIO"),
         tests("Frontend", exclude: ["Fixtures"]),
         tests("Config", exclude: ["Fixtures"]),
+        tests("Dataset"),
         tests("Features", ["AudioIO", "DSP", "Frontend"]),
         tests("WakesmithCLI", ["AudioIO"]),
         tests("Metrics", exclude: ["Fixtures"]),

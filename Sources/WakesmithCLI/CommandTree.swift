@@ -1,8 +1,11 @@
 /// Every command, in the order `wakesmith --help` lists them (the order of the pipeline). A command with a
 /// two-word path (`device test`) is reached through its first word, which `--help` lists as a group.
 public let allCommands: [any Command.Type] = [
+    InitCommand.self,
     ConfigCommand.self,
+    ValidateCommand.self,
     FrontendCommand.self,
+    BenchScanCommand.self,
     BenchFeaturesCommand.self,
     BenchTrainCommand.self,
 ]

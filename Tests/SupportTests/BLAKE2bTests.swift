@@ -26,4 +26,25 @@ import Testing
         hasher.update(bytes[129...])
         #expect(hasher.finalize() == BLAKE2b.hash(bytes, digestLength: 32))
     }
+
+    /// Long inputs and block boundaries, fed whole and in uneven pieces (digests from `hashlib.blake2b`).
+    @Test func blockBoundariesAndLongInputsMatchPython() {
+        let bytes = (0 ..< 100_000).map { UInt8(truncatingIfNeeded: $0 &* 37) }
+        let expected = [127: "73c33bf921d5205532f48c1ca32144cb", 128: "c03e5a0a57dc62670d57ff77a8992c58",
+                        129: "7de1ff3904ef9ffb01220521cfcd1efb", 256: "d9b4505501186dbf503647584ca5a7a2",
+                        257: "8b5bc8c943984fee0d762d0aeed0e7ef", 100_000: "96b3ddd633d8d6a5587886a654ff2ecf"]
+        for (count, digest) in expected {
+            #expect(BLAKE2b.hex(BLAKE2b.hash(bytes[0 ..< count], digestLength: 16)) == digest, "\(count) bytes")
+            var pieces = BLAKE2b(digestLength: 16)
+            var start = 0
+            var size = 1
+            while start < count {
+                let end = min(count, start + size)
+                bytes[start ..< end].withUnsafeBytes { pieces.update($0) }
+                start = end
+                size = size * 3 % 1000 + 1
+            }
+            #expect(BLAKE2b.hex(pieces.finalize()) == digest, "\(count) bytes in pieces")
+        }
+    }
 }
