@@ -9,16 +9,18 @@ import Support
 public enum ContentHash {
     static let chunkBytes = 1 << 20
 
-    /// The hash of the file at `path`, or the system's reason it could not be read.
-    public static func of(file path: String) -> Result<String, FileStatusError> {
+    /// The hash of the file at `path`, or the system's reason it could not be read. `sizeHint` (the file's
+    /// size, when known) keeps the read buffer small for small files.
+    public static func of(file path: String, sizeHint: Int? = nil) -> Result<String, FileStatusError> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(FileStatusError(reason: String(cString: strerror(errno)))) }
         defer { close(descriptor) }
         var hasher = BLAKE2b(digestLength: 16)
-        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkBytes, alignment: 16)
+        let capacity = min(chunkBytes, max(4096, (sizeHint ?? chunkBytes) + 1))
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
         defer { chunk.deallocate() }
         while true {
-            let count = read(descriptor, chunk.baseAddress, chunkBytes)
+            let count = read(descriptor, chunk.baseAddress, capacity)
             if count < 0 {
                 if errno == EINTR { continue }
                 return .failure(FileStatusError(reason: String(cString: strerror(errno))))

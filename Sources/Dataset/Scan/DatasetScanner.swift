@@ -61,8 +61,8 @@ public enum DatasetScanner {
         for index in files.indices {
             guard let outcome = outcomes[index] else { continue }
             if let status = outcome.status, !outcome.record.contentHash.isEmpty {
-                cache.recordHash(outcome.record.contentHash, for: outcome.record.relativePath, status: status,
-                                 fromCache: outcome.hashFromCache)
+                cache.record(hash: outcome.record.contentHash, header: outcome.record.info, for: outcome.record.relativePath,
+                             status: status, fromCache: outcome.hashFromCache)
             }
             var record = outcome.record
             record.split = splitter.split(for: record.relativePath)
@@ -94,8 +94,12 @@ public enum DatasetScanner {
         if let known, known.status == status {
             hash = known.contentHash
             fromCache = true
+            if let header = known.header {
+                return FileOutcome(record: SampleRecord(path: path, relativePath: relative, kind: kind, info: header, contentHash: hash),
+                                   status: status, hashFromCache: true)
+            }
         } else {
-            switch ContentHash.of(file: path) {
+            switch ContentHash.of(file: path, sizeHint: status.size) {
             case let .success(found): hash = found
             case let .failure(error):
                 return FileOutcome(record: SampleRecord(path: path, relativePath: relative, kind: kind, info: nil, contentHash: "",
@@ -103,7 +107,7 @@ public enum DatasetScanner {
             }
         }
         do {
-            let info = try AudioFile.info(path: path)
+            let info = AudioHeader(try AudioFile.info(path: path))
             return FileOutcome(record: SampleRecord(path: path, relativePath: relative, kind: kind, info: info, contentHash: hash),
                                status: status, hashFromCache: fromCache)
         } catch {

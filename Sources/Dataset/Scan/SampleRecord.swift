@@ -9,14 +9,14 @@ public struct SampleRecord: Equatable, Sendable {
     public let relativePath: String
     public let kind: SampleKind
     /// The header, or nil when it could not be read (`readError` says why).
-    public let info: AudioFileInfo?
+    public let info: AudioHeader?
     /// BLAKE2b-128 of the file's bytes (empty when the file could not be read at all).
     public let contentHash: String
     public internal(set) var split: Split?
     /// Why the header could not be read (corrupt, not audio, unreadable), or nil.
     public let readError: String?
 
-    public init(path: String, relativePath: String, kind: SampleKind, info: AudioFileInfo?, contentHash: String,
+    public init(path: String, relativePath: String, kind: SampleKind, info: AudioHeader?, contentHash: String,
                 split: Split? = nil, readError: String? = nil)
     {
         self.path = path
@@ -37,18 +37,6 @@ public struct SampleRecord: Equatable, Sendable {
     /// 16 kHz, 16-bit PCM, mono: the samples can be used as they are, without a converted copy.
     public var isDeviceFormat: Bool { info?.isDeviceFormat ?? false }
 
-    /// The sample encoding under the names Python's soundfile uses (`PCM_16`, `PCM_24`, `FLOAT`), as the
-    /// messages of both implementations show it.
-    public var sampleFormat: String {
-        guard let encoding = info?.encoding else { return "unreadable" }
-        switch encoding {
-        case .pcm8: return "PCM_8"
-        case .pcm16: return "PCM_16"
-        case .pcm24: return "PCM_24"
-        case .pcm32: return "PCM_32"
-        case .float32: return "FLOAT"
-        case .float64: return "DOUBLE"
-        case let .other(name): return name
-        }
-    }
+    /// The sample encoding as Python's soundfile names it (`PCM_16`, `FLOAT`), or `unreadable`.
+    public var sampleFormat: String { info?.sampleFormat ?? "unreadable" }
 }

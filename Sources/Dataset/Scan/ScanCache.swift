@@ -12,6 +12,8 @@ public final class ScanCache {
     public struct Entry: Equatable, Sendable {
         public var status: FileStatus
         public var contentHash: String
+        /// The header, kept so an unchanged file is not opened at all (not in the Python reference's entries).
+        public var header: AudioHeader?
         public var content: ContentStats?
     }
 
@@ -36,6 +38,7 @@ public final class ScanCache {
                   let hash = value["hash"]?.stringValue
             else { continue }
             entries[relative] = Entry(status: FileStatus(size: size, modificationNanoseconds: mtime), contentHash: hash,
+                                      header: value["header"].flatMap { AudioHeader(json: $0) },
                                       content: value["content"].flatMap { ContentStats(json: $0) })
         }
     }
@@ -47,15 +50,19 @@ public final class ScanCache {
     }
 
     /// Records a lookup's outcome: a cache hit, or a freshly computed hash (which replaces the old entry and
-    /// its facts).
-    func recordHash(_ hash: String, for relativePath: String, status: FileStatus, fromCache: Bool) {
+    /// its facts); and the header when it was read afresh.
+    func record(hash: String, header: AudioHeader?, for relativePath: String, status: FileStatus, fromCache: Bool) {
         if fromCache {
             hits += 1
-            return
+        } else {
+            misses += 1
+            entries[relativePath] = Entry(status: status, contentHash: hash, header: nil, content: nil)
+            isDirty = true
         }
-        misses += 1
-        entries[relativePath] = Entry(status: status, contentHash: hash, content: nil)
-        isDirty = true
+        if let header, entries[relativePath]?.header != header {
+            entries[relativePath]?.header = header
+            isDirty = true
+        }
     }
 
     /// Content statistics valid for exactly this content.
@@ -91,6 +98,7 @@ public final class ScanCache {
                 ("mtime_ns", .integer(entry.status.modificationNanoseconds)),
                 ("hash", .string(entry.contentHash)),
             ]
+            if let header = entry.header { fields.append(("header", header.json)) }
             if let content = entry.content { fields.append(("content", content.json)) }
             pairs.append((relative, .object(fields)))
         }
