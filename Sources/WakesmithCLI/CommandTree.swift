@@ -13,6 +13,6 @@ public let allCommands: [any Command.Type] = [
 /// One-line descriptions of the command groups (`wakesmith device`, `wakesmith bench`, …).
 let groupAbstracts: [String: String] = [
     "data": "fetch real recordings for a dataset",
-    "bench": "measure throughput: features, training, emulation",
+    "bench": "measure throughput: scan, features, training, emulation",
     "device": "an ESP32 in the loop: list, flash, test, false accepts per hour, a virtual device",
 ]
