@@ -1,0 +1,1 @@
+void esp_task_wdt_reset();

@@ -1,0 +1,3 @@
+#pragma once
+#include "frontend.h"
+int FrontendPopulateState(const FrontendConfig*, FrontendState*, int); void FrontendFreeStateContents(FrontendState*);
