@@ -39,7 +39,7 @@ import Support
         let result = try runProcess(program, [vectors])
         #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
         #expect(result.standardOutput.hasPrefix("ok "))
-        #expect(result.standardOutput.contains("6 transcripts"))
+        #expect(result.standardOutput.contains("7 transcripts"))
     }
 
     @Test(.enabled(if: compiler != nil, "needs g++"))

@@ -9,7 +9,7 @@ import TestSupport
 
     @Test func theVectorFileIsThere() {
         #expect(vectors.records.count > 40)
-        #expect(vectors.transcripts.count == 6)
+        #expect(vectors.transcripts.count == 7)
     }
 
     @Test func checksums() {

@@ -74,6 +74,7 @@ public struct LinkEngine: Sendable {
             switch result {
             case let .failure(reason):
                 emit("BAD", [.init("reason", reason.rawValue)])
+                nakSentFor = nil  // the damaged frame may have been the one resent for the last NAK
             case let .success(frame):
                 if let action = process(frame) { return (consumed, action) }
             }

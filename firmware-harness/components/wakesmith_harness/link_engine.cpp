@@ -12,6 +12,7 @@ size_t LinkEngine::receive(const uint8_t *data, size_t length, Action &action) {
     if (!ended) continue;
     if (rejection != Rejection::NONE) {
       this->emit_(ReportBuilder(this->next_report_, "BAD").add("reason", std::string(rejection_name(rejection))));
+      this->nak_sent_ = false;  // the damaged frame may have been the one resent for the last NAK
       continue;
     }
     if (this->process_(this->frame_, action)) return consumed;
