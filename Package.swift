@@ -57,7 +57,7 @@ let package = Package(
         // Stages are added here as they are ported (see the layering above).
         stage("Dataset", ["Support", "AudioIO", "DSP", "Config"]),
         stage("Metrics", []),
-        stage("Training", ["Support", "Metrics", "COpenBLAS", "CKernels"]),
+        stage("Training", ["Support", "Metrics", "Config", "Features", "COpenBLAS", "CKernels"]),
         stage("Frontend", ["Support"]),
         stage("Reporting", ["Support"]),
         stage("Evaluation", ["Support", "Frontend", "Metrics", "Reporting"]),

@@ -5,6 +5,7 @@ public let allCommands: [any Command.Type] = [
     ConfigCommand.self,
     ValidateCommand.self,
     FrontendCommand.self,
+    TrainCommand.self,
     BenchScanCommand.self,
     BenchFeaturesCommand.self,
     BenchTrainCommand.self,

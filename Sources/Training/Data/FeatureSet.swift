@@ -1,3 +1,4 @@
+import Features
 /// One feature set as training uses it (SPEC §4): its stores per split and how its examples are drawn,
 /// labelled and weighted. The feature stores provide the collections; the configuration the settings.
 public struct FeatureSet {

@@ -1,3 +1,4 @@
+import Features
 import Support
 
 /// Every feature set's training windows, and the batch sampler over them (the reference's `pool.py` and
@@ -35,7 +36,7 @@ public final class TrainingPool: BatchSource, @unchecked Sendable {
             guard let collection = featureSet.training else { continue }
             var items: [Int32] = [], starts: [Int32] = [], spans: [Int32] = []
             for index in 0 ..< collection.count {
-                for w in featureSet.truncation.windows(frames: collection.frameCount(of: index), window: window) {
+                for w in featureSet.truncation.unpaddedWindows(frames: collection.frameCount(of: index), window: window) {
                     items.append(Int32(index))
                     starts.append(Int32(w.start))
                     spans.append(Int32(w.span))

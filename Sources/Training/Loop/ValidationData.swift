@@ -1,3 +1,4 @@
+import Features
 import Metrics
 
 /// What training evaluates on every `eval_every` steps (the reference's `validation.py`): labelled windows
@@ -35,7 +36,7 @@ public struct ValidationData {
                 collections.append(validation)
                 for item in 0 ..< validation.count {
                     let frames = validation.frameCount(of: item)
-                    for cut in set.truncation.forEvaluation.windows(frames: frames, window: window) {
+                    for cut in set.truncation.forEvaluation.unpaddedWindows(frames: frames, window: window) {
                         windows.append(Window(collection: collections.count - 1, item: item, start: cut.start,
                                               label: set.truth))
                     }
