@@ -68,6 +68,7 @@ func problems(_ text: String) -> ConfigError? {
         #expect(error?.problems.first?.mark?.line == 3)
         #expect(error?.message.hasPrefix("config.yaml:3:") == true)
         #expect(error?.message.contains("not valid YAML") == true)
+        #expect(error?.hint?.contains("line and column") == true)
         let tabs = problems("training:\n\tbatch_size: 3\n")
         #expect(tabs?.message.contains("config.yaml:2:1: not valid YAML") == true)
         #expect(problems("a: 1\n---\nb: 2\n")?.message.contains("a second YAML document") == true)

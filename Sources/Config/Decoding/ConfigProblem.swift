@@ -41,14 +41,16 @@ public struct ConfigError: UserFacingError, Equatable {
     /// The file (or preset) the configuration came from.
     public let source: String
     public let problems: [ConfigProblem]
+    private let customHint: String?
 
-    public init(source: String, problems: [ConfigProblem]) {
+    public init(source: String, problems: [ConfigProblem], hint: String? = nil) {
         self.source = source
         self.problems = problems
+        customHint = hint
     }
 
-    public init(source: String, _ message: String) {
-        self.init(source: source, problems: [ConfigProblem(path: .root, mark: nil, text: message)])
+    public init(source: String, _ message: String, hint: String? = nil) {
+        self.init(source: source, problems: [ConfigProblem(path: .root, mark: nil, text: message)], hint: hint)
     }
 
     /// Every problem on its own line.
@@ -61,5 +63,5 @@ public struct ConfigError: UserFacingError, Equatable {
 
     public var message: String { lines.joined(separator: "\n") }
 
-    public var hint: String? { "every key, its type and default: docs/config-reference.md" }
+    public var hint: String? { customHint ?? "every key, its type and default: docs/config-reference.md" }
 }

@@ -9,7 +9,8 @@ public enum ConfigLoader {
     public static func load(path: String, checks: [ConfigCheck] = []) throws(ConfigError) -> WakesmithConfig {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw ConfigError(source: path, "no such configuration file (create one with `wakesmith init`)")
+            throw ConfigError(source: path, "no such configuration file (create one with `wakesmith init`)",
+                              hint: "`wakesmith init DIR` writes DIR/config.yaml from a preset")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigError(source: path, "cannot read the file (check its permissions)")
@@ -30,7 +31,8 @@ public enum ConfigLoader {
         do {
             root = try YAMLDocument.parse(text, source: source)
         } catch {
-            throw ConfigError(source: source, problems: [ConfigProblem(path: .root, mark: error.mark, text: "not valid YAML: \(error.reason)")])
+            throw ConfigError(source: source, problems: [ConfigProblem(path: .root, mark: error.mark, text: "not valid YAML: \(error.reason)")],
+                              hint: error.hint)
         }
         var diagnostics = ConfigDiagnostics()
         var config = WakesmithConfig()
