@@ -63,9 +63,10 @@ let package = Package(
         stage("Evaluation", ["Support", "Frontend", "Metrics", "Reporting"]),
         stage("Device", ["Support", "CSerialPort", "CALSA", "CShims"]),
         stage("Features", ["Support", "Frontend", "DSP", "AudioIO", "Dataset"]),
+        stage("Pipeline", ["Support", "Config", "Device", "CSndFile", "CYAML", "CSoxr", "COpenBLAS", "CSerialPort", "CALSA"]),
 
         // The command line: one file per command, a thin layer over the stages.
-        stage("WakesmithCLI", ["Support", "Config", "Dataset", "Training", "Frontend", "AudioIO", "Features"]),
+        stage("WakesmithCLI", ["Support", "Config", "Dataset", "Training", "Frontend", "AudioIO", "Features", "Pipeline"]),
         .executableTarget(name: "wakesmith", dependencies: ["WakesmithCLI"]),
 
         // Tests (Swift Testing only: `swift test --disable-xctest`).
@@ -83,5 +84,6 @@ let package = Package(
         tests("Reporting"),
         tests("Evaluation", exclude: ["Fixtures"]),
         tests("Device", exclude: ["Fixtures"]),
+        tests("Pipeline", ["Config"]),
     ]
 )

@@ -23,6 +23,7 @@ public final class ProgressBar: Sendable {
     public let unit: String
     private let interactive: Bool
     private let enabled: Bool
+    private let sink: @Sendable (String) -> Void
     private let start: UInt64
     private let state = Mutex(State())
 
@@ -30,12 +31,19 @@ public final class ProgressBar: Sendable {
     ///   - total: the amount of work, or nil when unknown (then only the count and rate are shown).
     ///   - unit: what is counted, plural ("clips", "steps").
     ///   - enabled: false draws nothing (quiet mode, JSON output).
-    public init(label: String, total: Int?, unit: String, enabled: Bool = true) {
+    public convenience init(label: String, total: Int?, unit: String, enabled: Bool = true) {
+        self.init(label: label, total: total, unit: unit, enabled: enabled,
+                  interactive: StandardStream.error.isInteractiveTerminal) { StandardStream.error.write($0) }
+    }
+
+    /// A bar writing to `sink` instead of standard error (tests).
+    init(label: String, total: Int?, unit: String, enabled: Bool, interactive: Bool, sink: @escaping @Sendable (String) -> Void) {
         self.label = label
         self.total = total
         self.unit = unit
         self.enabled = enabled
-        interactive = StandardStream.error.isInteractiveTerminal
+        self.interactive = interactive
+        self.sink = sink
         start = DispatchTime.now().uptimeNanoseconds
     }
 
@@ -46,7 +54,7 @@ public final class ProgressBar: Sendable {
             state.done += amount
             return lineToDraw(&state, now: now)
         }
-        if let line { StandardStream.error.write(line) }
+        if let line { sink(line) }
     }
 
     /// Shows a short status after the counts (the latest loss, the file being read).
@@ -73,9 +81,12 @@ public final class ProgressBar: Sendable {
             state.finished = true
             guard enabled else { return nil }
             let text = render(state)
-            return interactive ? "\r\u{1B}[2K" + text + "\n" : text + "\n"
+            if interactive { return "\r\u{1B}[2K" + text + "\n" }
+            // In a log the last plain line may already say 100 %: do not repeat it.
+            let complete = total.map { $0 > 0 && state.done >= $0 } ?? false
+            return complete && state.lastPlainFraction >= 10 ? nil : text + "\n"
         }
-        if let line { StandardStream.error.write(line) }
+        if let line { sink(line) }
     }
 
     private func lineToDraw(_ state: inout State, now: UInt64) -> String? {

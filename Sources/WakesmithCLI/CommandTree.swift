@@ -6,6 +6,7 @@ public let allCommands: [any Command.Type] = [
     ValidateCommand.self,
     FrontendCommand.self,
     TrainCommand.self,
+    DoctorCommand.self,
     BenchScanCommand.self,
     BenchFeaturesCommand.self,
     BenchTrainCommand.self,

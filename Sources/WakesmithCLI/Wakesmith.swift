@@ -39,7 +39,9 @@ public enum Wakesmith {
             printError("interrupted: run the same command again to continue where it stopped")
             return 130
         } catch let error as UserFacingError {
-            printError("error: \(error.message)")
+            for line in error.message.split(separator: "\n", omittingEmptySubsequences: true) {
+                printError("error: \(line)")
+            }
             if let hint = error.hint { printError("hint: \(hint)") }
             return 1
         } catch {

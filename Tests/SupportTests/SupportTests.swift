@@ -1,5 +1,5 @@
 import Foundation
-import Support
+@testable import Support
 import TestSupport
 import Testing
 
@@ -76,5 +76,42 @@ import Testing
         #expect(formatRate(0.5123) == "0.51")
         #expect(formatRate(51.23) == "51.2")
         #expect(formatRate(5123.4) == "5123")
+    }
+}
+
+@Suite struct ProgressBarTests {
+    final class Lines: @unchecked Sendable {
+        private let lock = NSLock()
+        private var text = ""
+        func append(_ piece: String) { lock.withLock { text += piece } }
+        var lines: [String] { lock.withLock { text.split(separator: "\n").map(String.init) } }
+    }
+
+    @Test func logsEveryTenthOnceAndEndsWithoutRepeating() {
+        let output = Lines()
+        let bar = ProgressBar(label: "features", total: 20, unit: "clips", enabled: true, interactive: false) { output.append($0) }
+        for _ in 0 ..< 20 { bar.advance() }
+        bar.finish()
+        bar.finish()
+        let lines = output.lines
+        #expect(lines.count == 11)  // 0 %, 10 %, …, 100 %
+        #expect(lines.filter { $0.contains("100%") }.count == 1)
+        #expect(lines.last?.contains("20/20 clips") == true)
+    }
+
+    @Test func finishShowsAnUnfinishedCount() {
+        let output = Lines()
+        let bar = ProgressBar(label: "scan", total: 100, unit: "files", enabled: true, interactive: false) { output.append($0) }
+        for _ in 0 ..< 5 { bar.advance() }
+        bar.finish()
+        #expect(output.lines.last?.contains("5/100 files") == true)
+    }
+
+    @Test func disabledBarPrintsNothing() {
+        let output = Lines()
+        let bar = ProgressBar(label: "x", total: 3, unit: "y", enabled: false, interactive: false) { output.append($0) }
+        bar.advance(by: 3)
+        bar.finish()
+        #expect(output.lines.isEmpty)
     }
 }
