@@ -53,6 +53,8 @@ let package = Package(
         // Build-time embedding of the presets in configs/ into Config (they exist once, in configs/).
         .executableTarget(name: "PresetEmbedder"),
         .plugin(name: "EmbedPresets", capability: .buildTool(), dependencies: ["PresetEmbedder"]),
+        stage("TFLiteFormat", ["Support"]),
+        stage("ESPHome", ["Support"]),
 
         // Stages are added here as they are ported (see the layering above).
         stage("Dataset", ["Support", "AudioIO", "DSP", "Config"]),
@@ -79,6 +81,8 @@ let package = Package(
         tests("Dataset"),
         tests("Features", ["AudioIO", "DSP", "Frontend"]),
         tests("WakesmithCLI", ["AudioIO"]),
+        tests("TFLiteFormat"),
+        tests("ESPHome"),
         tests("Metrics", exclude: ["Fixtures"]),
         tests("Training", exclude: ["Fixtures"]),
         tests("Reporting"),
