@@ -55,6 +55,7 @@ let package = Package(
         .plugin(name: "EmbedPresets", capability: .buildTool(), dependencies: ["PresetEmbedder"]),
         stage("TFLiteFormat", ["Support"]),
         stage("ESPHome", ["Support"]),
+        stage("Emulator", ["Support", "TFLiteFormat", "ESPHome"]),
 
         // Stages are added here as they are ported (see the layering above).
         stage("Dataset", ["Support", "AudioIO", "DSP", "Config"]),
