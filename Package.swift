@@ -84,6 +84,7 @@ let package = Package(
         tests("WakesmithCLI", ["AudioIO"]),
         tests("TFLiteFormat"),
         tests("ESPHome"),
+        tests("Emulator", exclude: ["Fixtures"]),
         tests("Metrics", exclude: ["Fixtures"]),
         tests("Training", exclude: ["Fixtures"]),
         tests("Reporting"),

@@ -9,6 +9,8 @@ import TFLiteFormat
 /// One single-operator model and tflite-micro's outputs on random inputs.
 struct KernelCase {
     let model: [UInt8]
+    /// The smallest arena tflite-micro accepted (bisection), when the fixture holds it.
+    let host64Arena: Int?
     let invocations: [(inputs: [[UInt8]], outputs: [[UInt8]])]
 
     static func load(_ url: URL) throws -> (op: String, cases: [KernelCase]) {
@@ -19,7 +21,7 @@ struct KernelCase {
             return [UInt8](data)
         }
         let cases = try (json["cases"]?.arrayValue ?? []).map { item in
-            KernelCase(model: try bytes(item["model"]), invocations: try (item["invocations"]?.arrayValue ?? []).map { call in
+            KernelCase(model: try bytes(item["model"]), host64Arena: item["host64_arena"]?.integerValue, invocations: try (item["invocations"]?.arrayValue ?? []).map { call in
                 (try (call["inputs"]?.arrayValue ?? []).map { try bytes($0) }, try (call["outputs"]?.arrayValue ?? []).map { try bytes($0) })
             })
         }
@@ -39,6 +41,14 @@ struct KernelCase {
                 let got = interpreter.output(index)
                 let differing = zip(got, expected).filter { $0 != $1 }.count
                 problems.append("invocation \(call) output \(index): \(differing) of \(expected.count) bytes differ (first: \(got.prefix(8)) vs \(expected.prefix(8)))")
+            }
+        }
+        // The arena: never below what tflite-micro needs, and within 3 % (it is exact unless a kernel's
+        // persistent buffers would grow over its live temporaries, which the prediction counts as failing).
+        if let host64Arena {
+            let predicted = try ArenaPrediction(model: try TFLiteModel(bytes: model), target: .host64).minimumBytes
+            if predicted < host64Arena || Double(predicted) > Double(host64Arena) * 1.03 {
+                problems.append("arena predicted \(predicted), tflite-micro needs \(host64Arena)")
             }
         }
         return problems
