@@ -11,6 +11,7 @@ struct ArenaModel {
         let isVariable: Bool
         /// Scale count when TFLM treats the tensor as quantized (scale and zero point both non-empty), else nil.
         let quantizedChannels: Int?
+        let isInt8: Bool
 
         /// Bytes as TFLM computes them (element count × element size).
         var bytes: Int { dims.reduce(1, *) * elementSize }
@@ -48,7 +49,8 @@ struct ArenaModel {
             let tensors = subgraph.tensors.map { tensor in
                 TensorInfo(dims: tensor.dimensions.map(Int.init), elementSize: tensor.type.byteSize ?? 0,
                            hasData: model.constantData(of: tensor) != nil, isVariable: tensor.isVariable,
-                           quantizedChannels: tensor.quantization?.isAffine == true ? tensor.quantization?.scale?.count : nil)
+                           quantizedChannels: tensor.quantization?.isAffine == true ? tensor.quantization?.scale?.count : nil,
+                           isInt8: tensor.type == .int8)
             }
             var operators: [Op] = []
             for (index, op) in subgraph.operators.enumerated() {

@@ -60,7 +60,7 @@ struct ArenaSimulation {
                     variableIDs[name] = id
                     handleVariable[TensorID(subgraph: s, index: output)] = id
                 }
-                for step in KernelAllocations.prepare(op, subgraph.tensors, layout: layout) {
+                for step in KernelAllocations.prepare(op, subgraph.tensors, target: target) {
                     switch step {
                     case let .tempInput(position):
                         if position < op.inputs.count, op.inputs[position] >= 0 {
