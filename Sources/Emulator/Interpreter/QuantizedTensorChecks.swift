@@ -22,6 +22,14 @@ extension GraphBuilder {
         return values
     }
 
+    /// The fast kernels hold `value − zero point` in int16; an int8 tensor's zero point always allows it,
+    /// a malformed one (outside −32000…32000) is refused.
+    func checkInt16Offset(_ node: Node, _ zeroPoint: Int32) throws(EmulatorError) {
+        guard abs(Int(zeroPoint)) <= 32000 else {
+            throw node.unsupported("has zero point \(zeroPoint), outside any int8 tensor's range")
+        }
+    }
+
     /// The constant int8 values of a weights tensor.
     func int8Constant(_ node: Node, _ id: TensorID, _ role: String) throws(EmulatorError) -> [Int8] {
         guard let data = self[id].constant else { throw node.unsupported("has \(role) computed at run time") }

@@ -43,8 +43,11 @@ enum DepthwiseConv2DKernel: Kernel {
             throw node.unsupported("has input \(inSpec.dims), weights \(filterSpec.dims), output \(outSpec.dims) and depth multiplier \(multiplier) that do not fit together")
         }
         let biasValues = try graph.biasValues(node, bias, count: channels)
-        let scratch = graph.requestScratch(channels * 4)
-        return Depthwise(input: graph.slot(input), filter: graph.slot(filter), output: graph.slot(output), scratch: scratch,
+        try graph.checkInt16Offset(node, inSpec.zeroPoint)
+        let weights = try graph.int8Constant(node, filter, "weights")
+        guard weights.count >= f.h * f.w * channels else { throw node.unsupported("has \(weights.count) weights for shape \(filterSpec.dims)") }
+        let scratch = graph.requestScratch(channels * 4 + 64)
+        return Depthwise(input: graph.slot(input), weights: weights.prefix(f.h * f.w * channels).map(Int16.init), output: graph.slot(output), scratch: scratch,
                          batches: i.n, inputHeight: i.h, inputWidth: i.w, inputDepth: i.c,
                          filterHeight: f.h, filterWidth: f.w, outputHeight: o.h, outputWidth: o.w,
                          outputDepth: channels, depthMultiplier: multiplier,
@@ -57,7 +60,7 @@ enum DepthwiseConv2DKernel: Kernel {
     }
 
     struct Depthwise: PreparedOperation {
-        let input: TensorSlot, filter: TensorSlot, output: TensorSlot, scratch: Int
+        let input: TensorSlot, weights: [Int16], output: TensorSlot, scratch: Int
         let batches: Int, inputHeight: Int, inputWidth: Int, inputDepth: Int
         let filterHeight: Int, filterWidth: Int, outputHeight: Int, outputWidth: Int
         let outputDepth: Int, depthMultiplier: Int
@@ -68,9 +71,11 @@ enum DepthwiseConv2DKernel: Kernel {
         let range: ActivationRange
 
         func invoke(_ runtime: Runtime) {
-            let x = runtime.int8(input), w = runtime.int8(filter), y = runtime.int8(output)
+            let x = runtime.int8(input), y = runtime.int8(output)
             let acc = runtime.scratch[scratch].assumingMemoryBound(to: Int32.self)
-            let offset = inputOffset
+            let offset = Int16(truncatingIfNeeded: inputOffset)
+            weights.withUnsafeBufferPointer { weights in
+            guard let w = weights.baseAddress else { return }
             multipliers.withUnsafeBufferPointer { multiplier in
                 shifts.withUnsafeBufferPointer { shift in
                     bias.withUnsafeBufferPointer { bias in
@@ -87,15 +92,15 @@ enum DepthwiseConv2DKernel: Kernel {
                                             let inX = inXOrigin + dilationWidth * filterX
                                             guard inX >= 0, inX < inputWidth else { continue }
                                             let pixel = x + ((batch * inputHeight + inY) * inputWidth + inX) * inputDepth
-                                            let weights = w + (filterY * filterWidth + filterX) * outputDepth
+                                            let taps = w + (filterY * filterWidth + filterX) * outputDepth
                                             if depthMultiplier == 1 {
                                                 for channel in 0 ..< outputDepth {
-                                                    acc[channel] &+= Int32(weights[channel]) &* (Int32(pixel[channel]) &+ offset)
+                                                    acc[channel] &+= Int32(taps[channel]) &* Int32(Int16(pixel[channel]) &+ offset)
                                                 }
                                             } else {
                                                 for channel in 0 ..< outputDepth {
-                                                    let source = Int32(pixel[channel / depthMultiplier]) &+ offset
-                                                    acc[channel] &+= Int32(weights[channel]) &* source
+                                                    let source = Int32(Int16(pixel[channel / depthMultiplier]) &+ offset)
+                                                    acc[channel] &+= Int32(taps[channel]) &* source
                                                 }
                                             }
                                         }
@@ -111,6 +116,7 @@ enum DepthwiseConv2DKernel: Kernel {
                         }
                     }
                 }
+            }
             }
         }
     }

@@ -62,38 +62,41 @@ enum FullyConnectedKernel: Kernel {
         else { throw node.unsupported("has input \(inSpec.dims), weights \(filterDims) and output \(outDims) that do not fit together") }
         if perChannel, multipliers.count < outputDepth { throw node.unsupported("has fewer weight scales than outputs") }
         let biasValues = try graph.biasValues(node, bias, count: outputDepth)
-        return FullyConnected(input: graph.slot(input), filter: graph.slot(filter), output: graph.slot(output),
+        try graph.checkInt16Offset(node, inSpec.zeroPoint)
+        try graph.checkInt16Offset(node, filterSpec.zeroPoint)
+        let filterOffset = perChannel ? 0 : 0 &- filterSpec.zeroPoint
+        // Per-tensor weights carry their zero point (`w − zp_w`); per-channel ones do not use it.
+        let weights = try graph.int8Constant(node, filter, "weights").prefix(outputDepth * depth).map { Int16(Int32($0) &+ filterOffset) }
+        return FullyConnected(input: graph.slot(input), output: graph.slot(output), rowScratch: graph.requestScratch(depth * 2 + 64),
                               batches: batches, depth: depth, outputDepth: outputDepth, perChannel: perChannel,
-                              inputOffset: 0 &- inSpec.zeroPoint, filterOffset: perChannel ? 0 : 0 &- filterSpec.zeroPoint,
-                              outputOffset: outSpec.zeroPoint, multipliers: multipliers, shifts: shifts,
+                              inputOffset: 0 &- inSpec.zeroPoint, outputOffset: outSpec.zeroPoint, weights: weights,
+                              multipliers: multipliers, shifts: shifts,
                               bias: biasValues ?? Array(repeating: 0, count: outputDepth), range: range)
     }
 
+    /// The reference sums, computed as int16 dot products of the offset input row and the (offset) weights.
     struct FullyConnected: PreparedOperation {
-        let input: TensorSlot, filter: TensorSlot, output: TensorSlot
+        let input: TensorSlot, output: TensorSlot, rowScratch: Int
         let batches: Int, depth: Int, outputDepth: Int, perChannel: Bool
-        let inputOffset: Int32, filterOffset: Int32, outputOffset: Int32
-        let multipliers: [Int32], shifts: [Int32], bias: [Int32]
+        let inputOffset: Int32, outputOffset: Int32
+        let weights: [Int16], multipliers: [Int32], shifts: [Int32], bias: [Int32]
         let range: ActivationRange
 
         func invoke(_ runtime: Runtime) {
-            let x = runtime.int8(input), w = runtime.int8(filter), y = runtime.int8(output)
-            for batch in 0 ..< batches {
-                let row = x + batch * depth
-                for channel in 0 ..< outputDepth {
-                    let weights = w + channel * depth
-                    var acc: Int32 = 0
-                    if filterOffset == 0 {
-                        acc = dot(weights, row, depth, inputOffset)
-                    } else {
-                        for index in 0 ..< depth {
-                            acc &+= (Int32(weights[index]) &+ filterOffset) &* (Int32(row[index]) &+ inputOffset)
-                        }
+            let x = runtime.int8(input), y = runtime.int8(output)
+            let row = runtime.scratch[rowScratch].assumingMemoryBound(to: Int16.self)
+            let offset = Int16(truncatingIfNeeded: inputOffset)
+            weights.withUnsafeBufferPointer { weights in
+                guard let w = weights.baseAddress else { return }
+                for batch in 0 ..< batches {
+                    let source = x + batch * depth
+                    for index in 0 ..< depth { row[index] = Int16(source[index]) &+ offset }
+                    for channel in 0 ..< outputDepth {
+                        let acc = dot16(w + channel * depth, row, depth) &+ bias[channel]
+                        let which = perChannel ? channel : 0
+                        let scaled = multiplyByQuantizedMultiplier(acc, multipliers[which], shifts[which]) &+ outputOffset
+                        y[batch * outputDepth + channel] = Int8(truncatingIfNeeded: range.clamp(scaled))
                     }
-                    acc &+= bias[channel]
-                    let which = perChannel ? channel : 0
-                    let scaled = multiplyByQuantizedMultiplier(acc, multipliers[which], shifts[which]) &+ outputOffset
-                    y[batch * outputDepth + channel] = Int8(truncatingIfNeeded: range.clamp(scaled))
                 }
             }
         }
