@@ -55,7 +55,8 @@ let package = Package(
         .plugin(name: "EmbedPresets", capability: .buildTool(), dependencies: ["PresetEmbedder"]),
         stage("TFLiteFormat", ["Support"]),
         stage("ESPHome", ["Support"]),
-        stage("Emulator", ["Support", "TFLiteFormat", "ESPHome"]),
+        stage("Emulator", ["Support", "TFLiteFormat", "ESPHome", "Frontend"]),
+        stage("Verification", ["Support", "TFLiteFormat", "ESPHome", "Emulator"]),
 
         // Stages are added here as they are ported (see the layering above).
         stage("Dataset", ["Support", "AudioIO", "DSP", "Config"]),
@@ -69,7 +70,7 @@ let package = Package(
         stage("Pipeline", ["Support", "Config", "Device", "CSndFile", "CYAML", "CSoxr", "COpenBLAS", "CSerialPort", "CALSA"]),
 
         // The command line: one file per command, a thin layer over the stages.
-        stage("WakesmithCLI", ["Support", "Config", "Dataset", "Training", "Frontend", "AudioIO", "Features", "Pipeline"]),
+        stage("WakesmithCLI", ["Support", "Config", "Dataset", "Training", "Frontend", "AudioIO", "Features", "Emulator", "Verification", "ESPHome", "Pipeline"]),
         .executableTarget(name: "wakesmith", dependencies: ["WakesmithCLI"]),
 
         // Tests (Swift Testing only: `swift test --disable-xctest`).
@@ -85,6 +86,7 @@ let package = Package(
         tests("TFLiteFormat"),
         tests("ESPHome"),
         tests("Emulator", exclude: ["Fixtures"]),
+        tests("Verification"),
         tests("Metrics", exclude: ["Fixtures"]),
         tests("Training", exclude: ["Fixtures"]),
         tests("Reporting"),
