@@ -6,10 +6,14 @@ public let allCommands: [any Command.Type] = [
     ValidateCommand.self,
     FrontendCommand.self,
     TrainCommand.self,
+    VerifyCommand.self,
+    CompatCommand.self,
+    EmulateCommand.self,
     DoctorCommand.self,
     BenchScanCommand.self,
     BenchFeaturesCommand.self,
     BenchTrainCommand.self,
+    BenchEmulateCommand.self,
 ]
 
 /// One-line descriptions of the command groups (`wakesmith device`, `wakesmith bench`, …).
