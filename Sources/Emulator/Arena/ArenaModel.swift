@@ -13,8 +13,9 @@ struct ArenaModel {
         let quantizedChannels: Int?
         let isInt8: Bool
 
-        /// Bytes as TFLM computes them (element count × element size).
-        var bytes: Int { dims.reduce(1, *) * elementSize }
+        /// Bytes as TFLM computes them (element count × element size); ModelValidation bounds the shapes,
+        /// and a dimension still negative (an unresolved −1) counts as empty.
+        var bytes: Int { dims.contains { $0 < 0 } ? 0 : dims.reduce(1, *) * elementSize }
     }
 
     struct Op {
@@ -87,7 +88,7 @@ struct ArenaModel {
                 guard let stretch = dims.firstIndex(of: -1) else { continue }
                 let known = dims.enumerated().reduce(1) { $1.offset == stretch ? $0 : $0 * $1.element }
                 let count = subgraphs[s].tensors[input].dims.reduce(1, *)
-                guard known > 0 else { continue }
+                guard known > 0, count >= 0 else { continue }
                 dims[stretch] = count / known
                 subgraphs[s].tensors[output].dims = dims
                 subgraphs[s].operators[index].stretchesOutput = true

@@ -4,6 +4,10 @@ import TFLiteFormat
 /// (buffer indices, subgraph input lists, tensor types it cannot size). A model failing here would make
 /// TFLM read out of bounds or fail `AllocateTensors`; the emulator refuses it with the reason.
 enum ModelValidation {
+    /// No tensor of a micro_wake_word model comes near this; larger ones are refused before any work
+    /// (an ESP32 has at most a few MiB for everything).
+    static let maxTensorBytes = 16 << 20
+
     static func check(_ model: TFLiteModel) throws(EmulatorError) {
         guard !model.subgraphs.isEmpty else { throw .malformedModel("it has no subgraphs") }
         for (subgraphIndex, subgraph) in model.subgraphs.enumerated() {
@@ -14,6 +18,15 @@ enum ModelValidation {
                 }
                 guard let size = tensor.type.byteSize else {
                     throw .malformedModel("tensor \(index) of \(where_) has type \(tensor.type), which TFLite Micro cannot allocate")
+                }
+                // Negative dimensions are left to preparation (RESHAPE resolves −1); the magnitude is bounded here.
+                var magnitude = size
+                for dimension in tensor.dimensions {
+                    let (product, overflow) = magnitude.multipliedReportingOverflow(by: Swift.max(abs(Int(dimension)), 1))
+                    guard !overflow, product <= maxTensorBytes else {
+                        throw .malformedModel("tensor \(index) of \(where_) has shape \(tensor.dimensions): more than \(maxTensorBytes >> 20) MiB, beyond any ESP32")
+                    }
+                    magnitude = product
                 }
                 if let data = model.constantData(of: tensor) {
                     guard let count = tensor.elementCount else {
