@@ -68,6 +68,7 @@ let package = Package(
         stage("Device", ["Support", "CSerialPort", "CALSA", "CShims"]),
         stage("Features", ["Support", "Frontend", "DSP", "AudioIO", "Dataset"]),
         stage("Pipeline", ["Support", "Config", "Device", "CSndFile", "CYAML", "CSoxr", "COpenBLAS", "CSerialPort", "CALSA"]),
+        stage("Export", ["Support", "Config", "Training", "Frontend", "TFLiteFormat", "Emulator", "ESPHome"]),
 
         // The command line: one file per command, a thin layer over the stages.
         stage("WakesmithCLI", ["Support", "Config", "Dataset", "Training", "Frontend", "AudioIO", "Features", "Emulator", "Verification", "ESPHome", "Pipeline"]),
@@ -93,5 +94,6 @@ let package = Package(
         tests("Evaluation", exclude: ["Fixtures"]),
         tests("Device", exclude: ["Fixtures"]),
         tests("Pipeline", ["Config"]),
+        tests("Export", ["Training", "TFLiteFormat", "Emulator", "ESPHome", "Frontend"]),
     ]
 )
