@@ -5,7 +5,7 @@
 //   wakesmith (executable) → WakesmithCLI → Pipeline → the stages
 //   Device      → Emulator, Frontend, AudioIO, ESPHome, Reporting, CSerialPort, CALSA
 //   Evaluation  → Emulator, Features, ESPHome, Metrics, Reporting
-//   Export      → Training, TFLiteFormat, Emulator, ESPHome
+//   Export      → Training, Features, TFLiteFormat, Emulator, ESPHome, Config
 //   Training    → Features, Metrics, COpenBLAS
 //   Features    → Dataset, Frontend, DSP, AudioIO
 //   Verification→ Emulator, ESPHome, TFLiteFormat
@@ -67,11 +67,12 @@ let package = Package(
         stage("Evaluation", ["Support", "Frontend", "Metrics", "Reporting"]),
         stage("Device", ["Support", "CSerialPort", "CALSA", "CShims"]),
         stage("Features", ["Support", "Frontend", "DSP", "AudioIO", "Dataset"]),
+        stage("Export", ["Support", "Config", "Training", "Features", "Frontend", "TFLiteFormat", "Emulator", "ESPHome"]),
+
         stage("Pipeline", ["Support", "Config", "Device", "CSndFile", "CYAML", "CSoxr", "COpenBLAS", "CSerialPort", "CALSA"]),
-        stage("Export", ["Support", "Config", "Training", "Frontend", "TFLiteFormat", "Emulator", "ESPHome"]),
 
         // The command line: one file per command, a thin layer over the stages.
-        stage("WakesmithCLI", ["Support", "Config", "Dataset", "Training", "Frontend", "AudioIO", "Features", "Emulator", "Verification", "ESPHome", "Pipeline"]),
+        stage("WakesmithCLI", ["Support", "Config", "Dataset", "Training", "Frontend", "AudioIO", "Features", "Emulator", "Verification", "ESPHome", "Export", "Pipeline"]),
         .executableTarget(name: "wakesmith", dependencies: ["WakesmithCLI"]),
 
         // Tests (Swift Testing only: `swift test --disable-xctest`).
@@ -83,7 +84,7 @@ let package = Package(
         tests("Config", exclude: ["Fixtures"]),
         tests("Dataset"),
         tests("Features", ["AudioIO", "DSP", "Frontend"]),
-        tests("WakesmithCLI", ["AudioIO"]),
+        tests("WakesmithCLI", ["AudioIO", "Features", "Frontend", "Training"]),
         tests("TFLiteFormat"),
         tests("ESPHome"),
         tests("Emulator", exclude: ["Fixtures"]),
@@ -94,6 +95,6 @@ let package = Package(
         tests("Evaluation", exclude: ["Fixtures"]),
         tests("Device", exclude: ["Fixtures"]),
         tests("Pipeline", ["Config"]),
-        tests("Export", ["Training", "TFLiteFormat", "Emulator", "ESPHome", "Frontend"]),
+        tests("Export", ["Config", "Training", "Features", "TFLiteFormat", "Emulator", "ESPHome", "Frontend"]),
     ]
 )

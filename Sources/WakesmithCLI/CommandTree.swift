@@ -6,6 +6,7 @@ public let allCommands: [any Command.Type] = [
     ValidateCommand.self,
     FrontendCommand.self,
     TrainCommand.self,
+    ExportCommand.self,
     VerifyCommand.self,
     CompatCommand.self,
     EmulateCommand.self,

@@ -1,4 +1,5 @@
 import Config
+import Export
 import Support
 
 /// `wakesmith config CFG`: the configuration as the stages will see it, or every problem in it.
@@ -8,8 +9,10 @@ enum ConfigCommand: Command {
     static let discussion = """
     Reads CFG, checks every key against the schema (unknown keys name the closest valid one; wrong types and \
     values name their path, line and column), fills in the defaults, makes relative paths absolute against \
-    CFG's folder, and prints the result as YAML (or JSON with --json). A configuration with problems prints \
-    one line per problem on standard error and exits 1. Every key is described in docs/config-reference.md.
+    CFG's folder, and prints the result as YAML (or JSON with --json). A model the device cannot run (more \
+    than 20 streaming buffers, operators ESPHome lacks, a stride it does not feed) is a problem too, with the \
+    nearest setting that works. A configuration with problems prints one line per problem on standard error \
+    and exits 1. Every key is described in docs/config-reference.md.
     """
     static let options: [Option] = [
         .flag("json", "print JSON instead of YAML"),
@@ -19,7 +22,7 @@ enum ConfigCommand: Command {
     static func run(_ parsed: ParsedArguments) throws -> Int32 {
         let config: WakesmithConfig
         do {
-            config = try ConfigLoader.load(path: parsed.positional[0])
+            config = try ConfigLoader.load(path: parsed.positional[0], checks: DeviceCompatibility.configChecks)
         } catch {
             for line in error.lines { printError("error: \(line)") }
             if let hint = error.hint { printError("hint: \(hint)") }

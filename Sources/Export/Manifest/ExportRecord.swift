@@ -1,0 +1,55 @@
+import Support
+
+/// `<name>.export.json`: what the export knows beyond the manifest's closed schema (SPEC §3 forbids extra
+/// keys there), for the model card and for people checking a model: the predicted arenas and the margin,
+/// operators, quantization of every value with its calibrated range, the agreement, notes.
+struct ExportRecord {
+    let result: ExportResult
+    let conversion: Int8Conversion
+    let weights: String
+    let settings: ExportSettings
+
+    static let format = 1
+
+    var json: JSONValue {
+        let graph = conversion.graph
+        let values: [JSONValue] = graph.values.indices.map { index in
+            let range = conversion.calibration.range(index)
+            let q = conversion.plan.parameters[index]
+            return .object([
+                (key: "name", value: .string(graph.values[index].name)),
+                (key: "shape", value: .array((graph.values[index].isFlat ? [1, graph.values[index].channels]
+                        : [1, graph.values[index].frames, 1, graph.values[index].channels]).map { .integer($0) })),
+                (key: "scale", value: .number(Double(q.scale))), (key: "zero_point", value: .integer(Int(q.zeroPoint))),
+                (key: "calibrated_min", value: .number(Double(range.min))),
+                (key: "calibrated_max", value: .number(Double(range.max))),
+            ])
+        }
+        let arena = result.arena
+        return .object([
+            (key: "format", value: .integer(Self.format)),
+            (key: "weights", value: .string(weights)),
+            (key: "model", value: .string(settings.modelName + ".tflite")),
+            (key: "manifest", value: .string(settings.modelName + ".json")),
+            (key: "size_bytes", value: .integer(result.modelBytes)),
+            (key: "operators", value: .array(result.operators.map { .string($0) })),
+            (key: "resource_variables", value: .integer(result.resourceVariables)),
+            (key: "stride", value: .integer(graph.stride)),
+            (key: "arena", value: .object([
+                (key: "tensor_arena_size", value: .integer(arena.manifestBytes)),
+                (key: "margin", value: .number(arena.margin)),
+                (key: "predicted_minimum_esp32", value: .integer(arena.device.minimumBytes)),
+                (key: "predicted_minimum_host64", value: .integer(arena.host.minimumBytes)),
+                (key: "rule", value: .string("max(ESP32, host) × (1 + margin), rounded up to 16 bytes; the margin covers ESP32-S3 ESP-NN scratch buffers the prediction does not model")),
+            ])),
+            (key: "minimum_esphome_version", value: .string(result.minimumVersion.description)),
+            (key: "probability_cutoff", value: .number(settings.probabilityCutoff)),
+            (key: "calibration", value: .object([
+                (key: "strides", value: .integer(result.calibrationSteps)),
+                (key: "values", value: .array(values)),
+            ])),
+            (key: "agreement", value: result.agreement?.json ?? .null),
+            (key: "notes", value: .array(result.notes.map { .string($0) })),
+        ])
+    }
+}

@@ -1,0 +1,44 @@
+import Config
+import Export
+import Support
+
+/// `wakesmith export --config CFG`: trained weights → streaming int8 .tflite + V2 manifest.
+struct ExportCommand: Command {
+    static let path = ["export"]
+    static let abstract = "streaming int8 .tflite + V2 manifest (predicted arena) for ESPHome"
+    static let discussion = """
+        Folds the trained weights (default <training.run_dir>/best.weights) into the streaming model ESPHome \
+        runs, quantizes it to int8 with activation ranges calibrated on export.representative_samples strides \
+        of the training feature stores, and writes it with wakesmith's own FlatBuffers writer: \
+        <export.output_dir>/<name>.tflite, the V2 manifest <name>.json (tensor_arena_size = the emulator's \
+        predicted minimum for an ESP32 or the host, whichever is larger, plus export.arena_margin; \
+        minimum_esphome_version from the operators used; probability_cutoff from export.probability_cutoff \
+        until `wakesmith eval` chooses one) and <name>.export.json (arena figures, quantization, agreement: \
+        the model card's material, never in the manifest). Before writing, the model is read back and loaded \
+        in the emulator with ESPHome's 20 operators and 20 resource variables. Then float and int8 decisions \
+        are compared on export.agreement_max_clips clips of the testing stores.
+        """
+    static let options: [Option] = [
+        .value("config", "CFG", "the configuration file (config.yaml)"),
+        .value("weights", "PATH", "trained weights (default: <training.run_dir>/best.weights)"),
+        .value("name", "NAME", "file name of the model and manifest, without extension (default: export.model_name)"),
+        .flag("skip-agreement", "do not compare float and int8 decisions on the testing stores"),
+        .flag("quiet", "no progress bars"),
+    ]
+
+    static func run(_ parsed: ParsedArguments) throws -> Int32 {
+        let config = try ConfigLoader.load(path: try parsed.required("config"), checks: DeviceCompatibility.configChecks)
+        var settings = ExportSettings(config)
+        if let name = parsed.value("name") { settings.modelName = name }
+        if parsed.flag("skip-agreement") { settings.agreementClips = 0 }
+        let weights = parsed.value("weights") ?? config.training.runDirectory + "/best.weights"
+        let exporter = Exporter(settings: settings, showProgress: !parsed.flag("quiet")) { printError("export: \($0)") }
+        let result = try exporter.export(weightsPath: weights)
+        printOut("exported \(result.modelPath) + \(result.manifestPath) (arena \(result.arena.manifestBytes) bytes, "
+            + "ESPHome ≥ \(result.minimumVersion)); record \(result.recordPath)")
+        if let agreement = result.agreement, !agreement.passed {
+            printError("warning: \(agreement.summary)")
+        }
+        return 0
+    }
+}
