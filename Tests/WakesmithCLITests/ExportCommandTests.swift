@@ -65,6 +65,7 @@ struct ExportCommandTests {
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("exported ") && result.standardOutput.contains("ESPHome ≥ 2024.7.0"))
         #expect(result.standardError.contains("float vs int8 at cutoff 0.5: "))
+        #expect(!result.standardError.contains("another shape"), "the configuration's model is the weights' model")
         for file in ["my_word.tflite", "my_word.json", "my_word.export.json"] {
             #expect(FileManager.default.fileExists(atPath: folder.appending("out/\(file)").path), "\(file) missing")
         }

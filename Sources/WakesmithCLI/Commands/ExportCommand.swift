@@ -1,6 +1,7 @@
 import Config
 import Export
 import Support
+import Training
 
 /// `wakesmith export --config CFG`: trained weights → streaming int8 .tflite + V2 manifest.
 struct ExportCommand: Command {
@@ -33,7 +34,12 @@ struct ExportCommand: Command {
         if parsed.flag("skip-agreement") { settings.agreementClips = 0 }
         let weights = parsed.value("weights") ?? config.training.runDirectory + "/best.weights"
         let exporter = Exporter(settings: settings, showProgress: !parsed.flag("quiet")) { printError("export: \($0)") }
-        let result = try exporter.export(weightsPath: weights)
+        let contents = try MixedNetWeightsFile.read(weights)
+        if contents.architecture != MixedNetArchitecture(config.model) {
+            printError("warning: \(weights) holds a model of another shape than the configuration's model: section; "
+                + "exporting the shape it was trained with")
+        }
+        let result = try exporter.export(weights: contents, source: weights)
         printOut("exported \(result.modelPath) + \(result.manifestPath) (arena \(result.arena.manifestBytes) bytes, "
             + "ESPHome ≥ \(result.minimumVersion)); record \(result.recordPath)")
         if let agreement = result.agreement, !agreement.passed {
