@@ -82,6 +82,10 @@ struct ExportCommandTests {
         #expect(refused.standardError.contains("use repeat_in_block: [9, 9] (20 buffers)"))
         let notExported = try wakesmith(["export", "--config", "deep.yaml", "--quiet"], in: folder.url)
         #expect(notExported.status == 1 && notExported.standardError.contains("model.repeat_in_block"))
+        try FileManager.default.removeItem(at: folder.appending("work/run"))
+        let notTrained = try wakesmith(["train", "--config", "deep.yaml", "--quiet"], in: folder.url)
+        #expect(notTrained.status == 1 && notTrained.standardError.contains("use repeat_in_block: [9, 9] (20 buffers)"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appending("work/run").path), "train started before refusing")
     }
 
     @Test func saysWhereTheWeightsShouldBe() throws {

@@ -1,4 +1,5 @@
 import Config
+import Export
 import Support
 import Training
 
@@ -14,7 +15,8 @@ enum TrainCommand: Command {
         `checkpoint_selection` prefers. Writes into `training.run_dir`: best.weights and best_metrics.json, \
         last.weights, metrics.jsonl, tensorboard/ (for `tensorboard --logdir`), checkpoint/. A run is \
         determined by its seed; Ctrl-C (or a kill) loses at most the steps since the last checkpoint, and \
-        `--resume` continues exactly where an uninterrupted run would be. Ends with where the time went.
+        `--resume` continues exactly where an uninterrupted run would be. Ends with where the time went. A \
+        model ESPHome could not run (see `wakesmith config`) is refused before any training.
         """
     static let options: [Option] = [
         .value("config", "CFG", "the configuration file (config.yaml)"),
@@ -25,7 +27,7 @@ enum TrainCommand: Command {
     static func run(_ parsed: ParsedArguments) throws -> Int32 {
         let config: WakesmithConfig
         do {
-            config = try ConfigLoader.load(path: try parsed.required("config"))
+            config = try ConfigLoader.load(path: try parsed.required("config"), checks: DeviceCompatibility.configChecks)
         } catch let error as ConfigError {
             for line in error.lines { printError("error: \(line)") }
             if let hint = error.hint { printError("hint: \(hint)") }
