@@ -95,6 +95,6 @@ let package = Package(
         tests("Evaluation", exclude: ["Fixtures"]),
         tests("Device", exclude: ["Fixtures"]),
         tests("Pipeline", ["Config"]),
-        tests("Export", ["Config", "Training", "Features", "TFLiteFormat", "Emulator", "ESPHome", "Frontend"]),
+        tests("Export", ["Config", "Training", "Features", "TFLiteFormat", "Emulator", "ESPHome", "Frontend", "Verification"]),
     ]
 )

@@ -88,8 +88,8 @@ public struct Exporter {
             throw ExportError.breaksDeviceContract(["no ESPHome release registers all of \(operators.joined(separator: ", "))"])
         }
         status("model: \(bytes.count) bytes, \(operators.count) operators, \(architecture.streamingStateCount) streaming "
-            + "buffers; arena \(arena.manifestBytes) bytes (predicted minimum ESP32 \(arena.device.minimumBytes), host "
-            + "\(arena.host.minimumBytes), + \(Int((settings.arenaMargin * 100).rounded())) %); minimum ESPHome \(version)")
+            + "buffers; arena \(arena.manifestBytes) bytes (predicted minimum \(arena.summary); + "
+            + "\(Int((settings.arenaMargin * 100).rounded())) % on \(arena.largest.displayName)); minimum ESPHome \(version)")
 
         let folder = settings.outputDirectory
         do {

@@ -1,73 +1,56 @@
+import ESPHome
 import Foundation
 import Support
 import Testing
 import TestSupport
+import Verification
 @testable import Export
 
-/// ESPHome itself judges the exported manifest (SPEC §7): `esphome config` on a minimal ESP32-S3 device
-/// with the model, offline. Slow (ESPHome starts in about a minute on this machine) and needs ESPHome's own
-/// environment: `$WAKESMITH_ESPHOME_VENV` or ~/.cache/wakesmith/esphome-venv (Python ≥ 3.12, `pip install
-/// esphome`).
+/// ESPHome itself judges the exported manifest (SPEC §7): `esphome config` on a minimal ESP32-S3 device with
+/// the model, offline, through `Verification.ESPHomeJudge`. Slow, and needs an ESPHome environment: the
+/// judge's own cache (`wakesmith compat --judge` fills it), or the one at `$WAKESMITH_ESPHOME_VENV` /
+/// ~/.cache/wakesmith/esphome-venv, whichever release it holds.
 @Suite struct ESPHomeJudgeTests {
-    static var esphome: String? {
+    /// A judge and the release it can run without installing anything, or nil.
+    static func installedJudge() -> (ESPHomeJudge, ESPHomeVersion)? {
         let environment = ProcessInfo.processInfo.environment
-        let folder = environment["WAKESMITH_ESPHOME_VENV"] ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.cache/wakesmith/esphome-venv")
-        let path = folder + "/bin/esphome"
-        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
-    }
-
-    static func deviceYAML(models: [String]) -> String {
-        """
-        esphome:
-          name: wakesmith-check
-        esp32:
-          board: esp32-s3-devkitc-1
-          framework:
-            type: esp-idf
-        logger:
-        i2s_audio:
-          - id: i2s_bus
-            i2s_lrclk_pin: GPIO4
-            i2s_bclk_pin: GPIO5
-        microphone:
-          - platform: i2s_audio
-            id: mic
-            i2s_audio_id: i2s_bus
-            i2s_din_pin: GPIO6
-            adc_type: external
-            pdm: false
-            sample_rate: 16000
-            bits_per_sample: 16bit
-        micro_wake_word:
-          microphone: mic
-          models:
-        \(models.map { "    - model: models/\($0)" }.joined(separator: "\n"))
-
-        """
-    }
-
-    @Test(.enabled(if: slowTestsEnabled && esphome != nil, "slow; needs ESPHome's environment"))
-    func esphomeConfigAcceptsTheExportedManifest() throws {
-        let exported = try ExporterTests.export(agreementClips: 0)
-        let project = TemporaryDirectory("esphome-judge")
-        let models = project.appending("models")
-        try FileManager.default.createDirectory(at: models, withIntermediateDirectories: true)
-        for path in [exported.result.manifestPath, exported.result.modelPath] {
-            try FileManager.default.copyItem(atPath: path, toPath: models.appendingPathComponent((path as NSString).lastPathComponent).path)
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        let judge = ESPHomeJudge()
+        if FileManager.default.fileExists(atPath: judge.cache.appendingPathComponent("\(ReleaseTable.defaultRelease)/.wakesmith-ready").path) {
+            return (judge, ReleaseTable.defaultRelease)
         }
-        try Self.deviceYAML(models: ["hey_test.json"]).write(to: project.appending("device.yaml"), atomically: true, encoding: .utf8)
-        let result = try runProcess(try #require(Self.esphome), ["config", "device.yaml"],
-                                    environment: ["ESPHOME_NO_VENV": "1", "HOME": NSHomeDirectory()], currentDirectory: project.url)
-        #expect(result.status == 0, "esphome config rejects it: \((result.standardOutput + result.standardError).suffix(1500))")
-        #expect(result.standardOutput.contains("hey_test.json"))
+        let venv = environment["WAKESMITH_ESPHOME_VENV"] ?? home + "/.cache/wakesmith/esphome-venv"
+        guard FileManager.default.fileExists(atPath: venv + "/.wakesmith-ready"),
+              let result = try? runProcess(venv + "/bin/esphome", ["version"]), result.status == 0,
+              let line = (result.standardOutput + result.standardError).split(separator: "\n").last(where: { $0.contains("Version") }),
+              let release = ESPHomeVersion(line.replacingOccurrences(of: "Version: ", with: "").trimmingCharacters(in: .whitespaces))
+        else { return nil }
+        // A cache folder of our own whose entry for that release is the existing environment.
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("wakesmith-judge-cache-\(getpid())")
+        try? FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        try? FileManager.default.createSymbolicLink(atPath: cache.appendingPathComponent(release.description).path,
+                                                    withDestinationPath: venv)
+        return (ESPHomeJudge(cache: cache), release)
+    }
+
+    @Test(.enabled(if: slowTestsEnabled, "slow: runs esphome config"))
+    func esphomeConfigAcceptsTheExportedManifest() throws {
+        guard let (judge, release) = Self.installedJudge() else {
+            Issue.record("no ESPHome environment: run `wakesmith compat --judge` once or set WAKESMITH_ESPHOME_VENV")
+            return
+        }
+        defer {
+            if judge.cache.path.hasPrefix(FileManager.default.temporaryDirectory.path) { try? FileManager.default.removeItem(at: judge.cache) }
+        }
+        let exported = try ExporterTests.export(agreementClips: 0)
+        let manifest = URL(fileURLWithPath: exported.result.manifestPath), model = URL(fileURLWithPath: exported.result.modelPath)
+        let verdict = try judge.judge(manifests: [manifest], models: [model], release: release)
+        #expect(verdict.accepted, "esphome \(release) config rejects it: \(verdict.reason)")
 
         // The judge can fail: one extra key in the manifest and ESPHome refuses the whole configuration.
-        let manifest = models.appendingPathComponent("hey_test.json")
         let text = try String(contentsOf: manifest, encoding: .utf8)
         try text.replacingOccurrences(of: "\"version\": 2,", with: "\"version\": 2,\n  \"calibration\": 1,")
             .write(to: manifest, atomically: true, encoding: .utf8)
-        let rejected = try runProcess(try #require(Self.esphome), ["config", "device.yaml"],
-                                      environment: ["ESPHOME_NO_VENV": "1", "HOME": NSHomeDirectory()], currentDirectory: project.url)
-        #expect(rejected.status != 0)
+        #expect(!(try judge.judge(manifests: [manifest], models: [model], release: release)).accepted)
     }
 }

@@ -7,6 +7,7 @@ import Testing
 import TestSupport
 import TFLiteFormat
 import Training
+import Verification
 @testable import Export
 
 /// A whole export from a weights file and feature stores: the files, the manifest, the record, and the
@@ -51,15 +52,23 @@ import Training
         #expect(manifest.micro.tensorArenaSize == result.arena.manifestBytes)
         #expect(manifest.micro.minimumESPHomeVersion == "2024.7.0")
         #expect(manifest.micro.probabilityCutoff == 0.5 && manifest.micro.featureStepSize == 10)
-        let largest = max(result.arena.device.minimumBytes, result.arena.host.minimumBytes)
+        let largest = ArenaTarget.allCases.map { result.arena.minimum($0) }.max() ?? 0
+        #expect(result.arena.minimum(.esp32s3) >= result.arena.minimum(.esp32))
         #expect(manifest.micro.tensorArenaSize >= Int(Double(largest) * 1.1) && manifest.micro.tensorArenaSize % 16 == 0)
         #expect(manifest.micro.tensorArenaSize < Int(Double(largest) * 1.1) + 16)
-        #expect(try ArenaPrediction.fits(model: model, target: .esp32, bytes: manifest.micro.tensorArenaSize))
+        for target in ArenaTarget.allCases {
+            #expect(try ArenaPrediction.fits(model: model, target: target, bytes: manifest.micro.tensorArenaSize))
+        }
 
         let record = try JSONValue(parsing: [UInt8](try Data(contentsOf: URL(fileURLWithPath: result.recordPath))))
         #expect(record["arena"]?["tensor_arena_size"]?.integerValue == manifest.micro.tensorArenaSize)
+        #expect(record["arena"]?["predicted_minimum"]?["esp32s3"]?.integerValue == result.arena.minimum(.esp32s3))
         #expect(record["agreement"]?["clips"]?.integerValue == 40)
         #expect(record["calibration"]?["strides"]?.integerValue == 300)
+        // `wakesmith verify` passes it on the default release, with no warning.
+        let report = Verifier().verify(path: result.manifestPath)
+        #expect(report.willLoad, "verify: \(report.firstFailure?.message ?? "")")
+        #expect(!report.checks.contains { $0.status == .warn }, "verify warns: \(report.checks.filter { $0.status == .warn }.map(\.message))")
         #expect(result.operators == ["ASSIGN_VARIABLE", "CALL_ONCE", "CONCATENATION", "CONV_2D", "DEPTHWISE_CONV_2D",
                                      "FULLY_CONNECTED", "LOGISTIC", "QUANTIZE", "READ_VARIABLE", "RESHAPE",
                                      "STRIDED_SLICE", "VAR_HANDLE"])

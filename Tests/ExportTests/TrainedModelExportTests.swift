@@ -7,6 +7,7 @@ import Testing
 import TestSupport
 import TFLiteFormat
 import Training
+import Verification
 @testable import Export
 
 /// Issue 15's done-when on a world made here: a model trained by the Swift trainer on a synthetic wake word
@@ -70,6 +71,9 @@ import Training
             .export(weights: try MixedNetWeightsFile.read(weightsPath), source: weightsPath, representative: representative,
                     testClips: testPositive + testNegative)
         let agreement = try #require(result.agreement)
+        let verification = Verifier().verify(path: result.manifestPath)
+        #expect(verification.willLoad, "verify: \(verification.firstFailure?.message ?? "")")
+        print("verify: " + verification.checks.map { "\($0.name) \($0.status.rawValue)" }.joined(separator: ", "))
         print(agreement.summary)
 
         // Recall at 0.5 FAH, float against int8, on the same clips and ambient audio (raw outputs, cool-down 75).

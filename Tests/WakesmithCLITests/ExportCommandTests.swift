@@ -72,6 +72,8 @@ struct ExportCommandTests {
         let manifest = try JSONValue(parsing: [UInt8](try Data(contentsOf: folder.appending("out/my_word.json"))))
         #expect(manifest["wake_word"]?.stringValue == "Hey There")
         #expect(manifest["micro"]?["tensor_arena_size"]?.integerValue.map { $0 > 4000 } == true)
+        let verified = try wakesmith(["verify", "out/my_word.json"], in: folder.url)
+        #expect(verified.status == 0, "verify: \(verified.standardOutput)\(verified.standardError)")
 
         // A model the device cannot run: refused by `config` (and by export) before any work.
         let tooDeep = yaml.replacingOccurrences(of: "repeat_in_block: [1, 1]", with: "repeat_in_block: [10, 10]")

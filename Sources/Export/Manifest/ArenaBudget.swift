@@ -1,24 +1,37 @@
 import Emulator
 import TFLiteFormat
 
-/// The tensor arena written into the manifest: the emulator's predicted minimum on the device (ESP32,
-/// every start alignment its heap allows) and on the host's tflite-micro (64-bit, so larger), the larger
-/// of the two plus a stated margin, rounded up to 16 bytes.
-///
-/// The margin covers what the prediction does not model: the scratch buffers ESP-NN's optimised kernels
-/// request on an ESP32-S3 (the official manifests sit 6–23 % above the host minimum, SPEC §2).
+/// The tensor arena written into the manifest: the emulator's predicted minimum on every target it models
+/// — an ESP32 and an ESP32-S3 (with ESP-NN's scratch buffers) at every start alignment their heaps allow,
+/// and the host's tflite-micro (64-bit, so usually the largest) — the largest of them plus a stated
+/// margin, rounded up to 16 bytes. The margin is room for what the prediction cannot know: TFLite Micro
+/// and ESP-NN releases that ask for more (the official manifests sit 6–23 % above the host minimum, SPEC §2).
 public struct ArenaBudget: Sendable, Equatable {
-    public var device: ArenaPrediction
-    public var host: ArenaPrediction
+    /// The prediction for each target.
+    public var predictions: [ArenaTarget: ArenaPrediction]
     public var margin: Double
     /// What the manifest says (`tensor_arena_size`).
     public var manifestBytes: Int
 
     public init(model: TFLiteModel, margin: Double) throws(EmulatorError) {
-        device = try ArenaPrediction(model: model, target: .esp32)
-        host = try ArenaPrediction(model: model, target: .host64)
+        var predictions: [ArenaTarget: ArenaPrediction] = [:]
+        for target in ArenaTarget.allCases { predictions[target] = try ArenaPrediction(model: model, target: target) }
+        self.predictions = predictions
         self.margin = margin
-        manifestBytes = Self.withMargin(max(device.minimumBytes, host.minimumBytes), margin)
+        manifestBytes = Self.withMargin(predictions.values.map(\.minimumBytes).max() ?? 0, margin)
+    }
+
+    /// The predicted minimum on `target`.
+    public func minimum(_ target: ArenaTarget) -> Int { predictions[target]?.minimumBytes ?? 0 }
+
+    /// The target with the largest need.
+    public var largest: ArenaTarget {
+        ArenaTarget.allCases.max { minimum($0) < minimum($1) } ?? .host64
+    }
+
+    /// "ESP32 10320, ESP32-S3 12500, host 14656".
+    public var summary: String {
+        ArenaTarget.allCases.map { "\($0.displayName) \(minimum($0))" }.joined(separator: ", ")
     }
 
     /// `bytes × (1 + margin)`, rounded up to a multiple of 16.

@@ -1,3 +1,4 @@
+import Emulator
 import Support
 
 /// `<name>.export.json`: what the export knows beyond the manifest's closed schema (SPEC §3 forbids extra
@@ -38,9 +39,8 @@ struct ExportRecord {
             (key: "arena", value: .object([
                 (key: "tensor_arena_size", value: .integer(arena.manifestBytes)),
                 (key: "margin", value: .number(arena.margin)),
-                (key: "predicted_minimum_esp32", value: .integer(arena.device.minimumBytes)),
-                (key: "predicted_minimum_host64", value: .integer(arena.host.minimumBytes)),
-                (key: "rule", value: .string("max(ESP32, host) × (1 + margin), rounded up to 16 bytes; the margin covers ESP32-S3 ESP-NN scratch buffers the prediction does not model")),
+                (key: "predicted_minimum", value: .object(ArenaTarget.allCases.map { (key: $0.rawValue, value: .integer(arena.minimum($0))) })),
+                (key: "rule", value: .string("the largest predicted minimum (ESP32, ESP32-S3 with ESP-NN scratch, host tflite-micro) × (1 + margin), rounded up to 16 bytes")),
             ])),
             (key: "minimum_esphome_version", value: .string(result.minimumVersion.description)),
             (key: "probability_cutoff", value: .number(settings.probabilityCutoff)),

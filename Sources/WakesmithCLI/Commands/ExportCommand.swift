@@ -12,7 +12,7 @@ struct ExportCommand: Command {
         runs, quantizes it to int8 with activation ranges calibrated on export.representative_samples strides \
         of the training feature stores, and writes it with wakesmith's own FlatBuffers writer: \
         <export.output_dir>/<name>.tflite, the V2 manifest <name>.json (tensor_arena_size = the emulator's \
-        predicted minimum for an ESP32 or the host, whichever is larger, plus export.arena_margin; \
+        largest predicted minimum over ESP32, ESP32-S3 and the host's tflite-micro, plus export.arena_margin; \
         minimum_esphome_version from the operators used; probability_cutoff from export.probability_cutoff \
         until `wakesmith eval` chooses one) and <name>.export.json (arena figures, quantization, agreement: \
         the model card's material, never in the manifest). Before writing, the model is read back and loaded \
