@@ -85,7 +85,7 @@ import Verification
         let clips = TestAudio.clips(count: 6, seconds: 30, seed: 900)
         let expected = try Int8ConversionTests.emulated(try TFLiteModel(bytes: bytes), clips)
         #expect(expected.joined().count >= 5900)  // 3 minutes at one inference per 30 ms
-        let oracle = try TFLiteMicroOracle.run(bytes, clips: clips, arena: exported.result.arena.manifestBytes)
+        let oracle = try TFLiteMicroStream.run(bytes, clips: clips, arena: exported.result.arena.manifestBytes)
         #expect(oracle == expected.map { $0.map(Int.init) }, "tflite-micro differs from the emulator")
         #expect(Set(expected.joined()).count > 10, "too few distinct outputs to prove much")
     }

@@ -93,17 +93,17 @@ import Training
         let expected = try Self.emulated(converted.conversion.model, converted.clips)
         let bytes = converted.conversion.model.serialized()
         let arena = try ArenaPrediction(model: try TFLiteModel(bytes: bytes), target: .host64).minimumBytes
-        let oracle = try TFLiteMicroOracle.run(bytes, clips: converted.clips, arena: arena)
+        let oracle = try TFLiteMicroStream.run(bytes, clips: converted.clips, arena: arena)
         #expect(oracle == expected.map { $0.map(Int.init) }, "\(name): tflite-micro differs from the emulator")
         #expect(expected.joined().contains { $0 != expected[0].first }, "\(name): constant outputs prove little")
         #expect(throws: (any Error).self, "\(name): tflite-micro loads in \(arena - 1) bytes") {
-            try TFLiteMicroOracle.run(bytes, clips: [converted.clips[0]], arena: arena - 1)
+            try TFLiteMicroStream.run(bytes, clips: [converted.clips[0]], arena: arena - 1)
         }
     }
 }
 
 /// scripts/fixtures/tflm_stream.py: a model's uint8 outputs in tflite-micro, per clip from fresh state.
-enum TFLiteMicroOracle {
+enum TFLiteMicroStream {
     struct Refused: Error, CustomStringConvertible { let description: String }
 
     static func run(_ model: [UInt8], clips: [[UInt16]], arena: Int) throws -> [[Int]] {

@@ -99,7 +99,7 @@ import Verification
 
         if oraclePython != nil {
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: result.modelPath)))
-            let oracle = try TFLiteMicroOracle.run(bytes, clips: testAmbient, arena: result.arena.manifestBytes)
+            let oracle = try TFLiteMicroStream.run(bytes, clips: testAmbient, arena: result.arena.manifestBytes)
             #expect(oracle == ambient.map { $0.int8.map(Int.init) }, "tflite-micro differs from the emulator")
             print("tflite-micro = emulator on \(ambient.reduce(0) { $0 + $1.int8.count }) inferences at arena \(result.arena.manifestBytes)")
         }
