@@ -37,6 +37,8 @@ struct FixedPointRealFFT: @unchecked Sendable {
     /// Stages in execution order (innermost first).
     private let stages: UnsafePointer<Stage>
     private let stageCount: Int
+    /// Whether the innermost stage's twiddles are (32767, 0), which makes its multiplications exact no-ops.
+    private let identityFirstTwiddles: Bool
     /// Twiddles of the real-FFT post-processing, for k = 1 … complexSize / 2 at index k − 1.
     private let superReal: UnsafePointer<Int16>
     private let superImaginary: UnsafePointer<Int16>
@@ -103,6 +105,10 @@ struct FixedPointRealFFT: @unchecked Sendable {
         }
         self.stages = storage.store(stages.reversed())
         stageCount = stages.count
+        let innermost = stages[stages.count - 1]
+        identityFirstTwiddles = (0 ..< innermost.radix - 1).allSatisfy {
+            innermost.twiddleReal[$0 * innermost.m] == 32767 && innermost.twiddleImaginary[$0 * innermost.m] == 0
+        }
 
         let halfTurn = 3.14159265358979323846264338327
         let superTwiddles = (0 ..< n / 2).map { index in
@@ -131,7 +137,10 @@ struct FixedPointRealFFT: @unchecked Sendable {
                    outputReal: UnsafeMutablePointer<Int16>, outputImaginary: UnsafeMutablePointer<Int16>)
     {
         var first = 0
-        if stages[0].radix == 4 && stages[0].m == 1 {
+        if stages[0].radix == 4 && stages[0].m == 1 && complexSize % 32 == 0 && identityFirstTwiddles {
+            radix4Lanes(gathering: input, workReal, workImaginary)
+            first = 1
+        } else if stages[0].radix == 4 && stages[0].m == 1 {
             // The innermost stage reads the permuted input directly.
             radix4(stages[0], gathering: input, workReal, workImaginary)
             first = 1
@@ -227,6 +236,41 @@ struct FixedPointRealFFT: @unchecked Sendable {
             re[i3] = narrow(s5r &- s4i)
             im[i3] = narrow(s5i &+ s4r)
             i0 &+= 4
+        }
+    }
+
+    /// The innermost radix-4 stage for eight blocks at a time, reading the permuted input directly. Its
+    /// twiddles are all kissfft's twiddle 0, (32767, 0), and multiplying by it is exact after `divide4`:
+    /// for |x| ≤ 8192, (32767·x + 16384) >> 15 = x. So only the additions remain, in int16 lanes.
+    @inline(__always)
+    private func radix4Lanes(gathering input: UnsafePointer<Int16>, _ re: UnsafeMutablePointer<Int16>, _ im: UnsafeMutablePointer<Int16>) {
+        var group = 0
+        while group < complexSize {
+            @inline(__always) func gather(_ j: Int, _ part: Int) -> Lanes16 {
+                let base = group &+ j
+                return divide4(Lanes16(input[Int(source[base]) &+ part], input[Int(source[base &+ 4]) &+ part],
+                                       input[Int(source[base &+ 8]) &+ part], input[Int(source[base &+ 12]) &+ part],
+                                       input[Int(source[base &+ 16]) &+ part], input[Int(source[base &+ 20]) &+ part],
+                                       input[Int(source[base &+ 24]) &+ part], input[Int(source[base &+ 28]) &+ part]))
+            }
+            @inline(__always) func scatter(_ value: Lanes16, _ j: Int, _ target: UnsafeMutablePointer<Int16>) {
+                for lane in 0 ..< 8 { target[group &+ 4 &* lane &+ j] = value[lane] }
+            }
+            let a0r = gather(0, 0), a0i = gather(0, 1), a1r = gather(1, 0), a1i = gather(1, 1)
+            let a2r = gather(2, 0), a2i = gather(2, 1), a3r = gather(3, 0), a3i = gather(3, 1)
+            let s5r = a0r &- a2r, s5i = a0i &- a2i
+            let f0r = a0r &+ a2r, f0i = a0i &+ a2i
+            let s3r = a1r &+ a3r, s3i = a1i &+ a3i
+            let s4r = a1r &- a3r, s4i = a1i &- a3i
+            scatter(f0r &- s3r, 2, re)
+            scatter(f0i &- s3i, 2, im)
+            scatter(f0r &+ s3r, 0, re)
+            scatter(f0i &+ s3i, 0, im)
+            scatter(s5r &+ s4i, 1, re)
+            scatter(s5i &- s4r, 1, im)
+            scatter(s5r &- s4i, 3, re)
+            scatter(s5i &+ s4r, 3, im)
+            group &+= 32
         }
     }
 
