@@ -118,3 +118,17 @@ struct RaggedMmapPythonTests {
         }
     }
 }
+
+@Suite struct RaggedMmapAccessTests {
+    @Test func framesWithoutCopying() throws {
+        let folder = TemporaryDirectory("ragged")
+        let writer = try RaggedMmapWriter(folder: folder.appending("c_mmap").path)
+        for index in compatibilityFrames.indices { try writer.append(compatibilityItem(index)) }
+        try writer.finish()
+        let reader = try RaggedMmapReader(folder: folder.appending("c_mmap").path)
+        for index in compatibilityFrames.indices {
+            #expect(reader.frameCount(of: index) == compatibilityFrames[index])
+            #expect(reader.withFrames(of: index) { Array($0) } == compatibilityItem(index).values)
+        }
+    }
+}

@@ -88,6 +88,23 @@ public final class RaggedMmapReader: @unchecked Sendable {
         }
     }
 
+    /// Frames of item `index` ([frames, channels] items; elements / 40 otherwise).
+    public func frameCount(of index: Int) -> Int {
+        let shape = shapes[index]
+        return shape.count == 2 ? shape[0] : (ends[index] - starts[index]) / FrontendParameters.device.channelCount
+    }
+
+    /// Calls `body` with item `index`'s raw values, straight from the mapped file for uint16 stores (no
+    /// copy), converted for float32 stores.
+    public func withFrames<R>(of index: Int, _ body: (UnsafeBufferPointer<UInt16>) throws -> R) rethrows -> R {
+        let start = starts[index], end = ends[index]
+        guard let mapping, dtype == .uint16 else {
+            return try values(index).withUnsafeBufferPointer { try body($0) }
+        }
+        let raw = mapping.bindMemory(to: UInt16.self, capacity: mappedBytes / 2)
+        return try body(UnsafeBufferPointer(start: raw + start, count: end - start))
+    }
+
     /// Item `index` as a spectrogram (items must be [frames, channels]).
     public func spectrogram(_ index: Int) throws(StoreError) -> Spectrogram {
         let shape = shapes[index]
