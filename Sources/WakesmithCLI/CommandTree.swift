@@ -5,6 +5,7 @@ public let allCommands: [any Command.Type] = [
     ConfigCommand.self,
     ValidateCommand.self,
     FrontendCommand.self,
+    FeaturesCommand.self,
     TrainCommand.self,
     ExportCommand.self,
     VerifyCommand.self,
