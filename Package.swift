@@ -68,11 +68,10 @@ let package = Package(
         stage("Device", ["Support", "CSerialPort", "CALSA", "CShims"]),
         stage("Features", ["Support", "Frontend", "DSP", "AudioIO", "Dataset"]),
         stage("Export", ["Support", "Config", "Training", "Features", "Frontend", "TFLiteFormat", "Emulator", "ESPHome"]),
-
         stage("Pipeline", ["Support", "Config", "Device", "CSndFile", "CYAML", "CSoxr", "COpenBLAS", "CSerialPort", "CALSA"]),
 
         // The command line: one file per command, a thin layer over the stages.
-        stage("WakesmithCLI", ["Support", "Config", "Dataset", "Training", "Frontend", "AudioIO", "Features", "Emulator", "Verification", "ESPHome", "Export", "Pipeline"]),
+        stage("WakesmithCLI", ["Support", "Config", "Dataset", "Training", "Frontend", "AudioIO", "Features", "Emulator", "Verification", "ESPHome", "Export", "Device", "Pipeline"]),
         .executableTarget(name: "wakesmith", dependencies: ["WakesmithCLI"]),
 
         // Tests (Swift Testing only: `swift test --disable-xctest`).

@@ -11,6 +11,8 @@ public let allCommands: [any Command.Type] = [
     VerifyCommand.self,
     CompatCommand.self,
     EmulateCommand.self,
+    DeviceListCommand.self,
+    DeviceFlashCommand.self,
     DoctorCommand.self,
     BenchScanCommand.self,
     BenchFeaturesCommand.self,

@@ -58,3 +58,12 @@ enum ProcessRunner {
         return process.terminationStatus
     }
 }
+
+/// Running the external tools a command drives (ESPHome, esptool) with their output on the terminal.
+public enum ExternalCommand {
+    /// Runs `command` (program, then arguments) in `folder`; returns its exit status.
+    public static func runVisibly(_ command: [String], in folder: URL? = nil) throws -> Int32 {
+        guard let program = command.first else { return 0 }
+        return try ProcessRunner.runVisibly(program, Array(command.dropFirst()), in: folder)
+    }
+}
