@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install everything wakesmith needs on Debian/Ubuntu with the Swift toolchain on PATH:
 #  1. system packages: the C libraries the Swift package links (libsndfile, OpenBLAS, libyaml, libserialport,
-#     ALSA, libsoxr) and the programs the data stage drives (espeak-ng, festival, sox);
+#     ALSA, libsoxr) and the programs the data stage drives (espeak-ng, festival, sox, unzip) with the word
+#     list synth pronounces for near-miss negatives (wamerican);
 #  2. the Python package in .venv (the working reference pipeline while the Swift port is incomplete, and the
 #     test oracles: pymicro-features, tflite-micro, mmap-ninja). Debian's Python refuses system-wide pip
 #     (PEP 668), so it goes into a virtual environment; `--system-site-packages` reuses what the machine has;
@@ -11,7 +12,7 @@ cd "$(dirname "$0")/.."
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 APT_PACKAGES="pkg-config libsndfile1-dev libopenblas-dev libyaml-dev libserialport-dev libasound2-dev libsoxr-dev
-  espeak-ng festival sox libsndfile1 python3-venv python3-pip"
+  espeak-ng festival sox libsndfile1 python3-venv python3-pip wamerican unzip"
 missing=""
 for pkg in $APT_PACKAGES; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"
