@@ -59,7 +59,7 @@ import TestSupport
         let voices = folder.appending("voices").path
         try FileManager.default.createDirectory(atPath: voices, withIntermediateDirectories: true)
         for file in ["en_US-test-medium.onnx", "en_US-test-medium.onnx.json", "orphan.onnx"] {
-            FileManager.default.createFile(atPath: "\(voices)/\(file)", contents: Data())
+            _ = FileManager.default.createFile(atPath: "\(voices)/\(file)", contents: Data())
         }
         let tone = TestSignals.sine(frequency: 440, seconds: 0.5, sampleRate: 22050, amplitude: 0.25)
         try AudioFileWriter.write(TestSignals.int16(tone), to: folder.appending("tone.wav").path, sampleRate: 22050)
