@@ -34,4 +34,12 @@ struct ConfigCommandTests {
         #expect(missing.status == 1 && missing.standardError.contains("no such configuration file"))
         #expect(try wakesmith(["config"]).status == 2)
     }
+
+    @Test func referenceFlagPrintsTheCommittedReference() throws {
+        let result = try wakesmith(["config", "--reference"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let committed = try String(contentsOf: Repository.root.appendingPathComponent("docs/config-reference.md"), encoding: .utf8)
+        #expect(result.standardOutput == committed)
+        #expect(try wakesmith(["config", "--reference", "config.yaml"]).status == 2)
+    }
 }

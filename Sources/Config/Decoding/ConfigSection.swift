@@ -9,6 +9,8 @@ import Support
 /// cleanly.
 public protocol ConfigSection: ConfigValue {
     init()
+    /// What the section is for, one sentence (Markdown): the configuration reference's text under its heading.
+    static var summary: String { get }
     /// The section's keys in the order `wakesmith config` prints them.
     static var fields: [ConfigField<Self>] { get }
     /// Checks across keys (a model validator in the Python reference); report through `report`.
@@ -19,6 +21,7 @@ extension ConfigSection {
     public func validate(into report: inout SectionReport) {}
 
     public static var typeName: String { "section" }
+    public static var nestedSection: (any ConfigSection.Type)? { Self.self }
 
     public var encoded: JSONValue {
         .object(Self.fields.map { (key: $0.key, value: $0.encode(self)) })

@@ -1,7 +1,12 @@
 import Support
 
 extension Array: ConfigValue where Element: ConfigValue {
-    public static var typeName: String { "list of \(Element.typeName)s" }
+    /// "list of integers"; "list of (true/false)" where the element's name is not one word.
+    public static var typeName: String {
+        let element = Element.typeName
+        return element.allSatisfy(\.isLetter) ? "list of \(element)s" : "list of (\(element))"
+    }
+    public static var nestedSection: (any ConfigSection.Type)? { Element.nestedSection }
     public var encoded: JSONValue { .array(map(\.encoded)) }
 
     public static func decode(_ node: YAMLNode, at path: ConfigPath, diagnostics: inout ConfigDiagnostics) -> [Element]? {
@@ -28,6 +33,7 @@ extension Array: ConfigValue where Element: ConfigValue {
 
 extension Optional: ConfigValue where Wrapped: ConfigValue {
     public static var typeName: String { "\(Wrapped.typeName) or null" }
+    public static var nestedSection: (any ConfigSection.Type)? { Wrapped.nestedSection }
     public var encoded: JSONValue { map(\.encoded) ?? .null }
 
     public static func decode(_ node: YAMLNode, at path: ConfigPath, diagnostics: inout ConfigDiagnostics) -> Wrapped?? {

@@ -12,10 +12,14 @@ public protocol ConfigValue: Sendable {
     static var typeName: String { get }
     /// The value with relative file paths inside it made absolute against `base` (the config's folder).
     func resolvingPaths(against base: String) -> Self
+    /// The section a value of this type is made of (itself, or a list's or optional's element), whose keys the
+    /// configuration reference lists; nil for plain values.
+    static var nestedSection: (any ConfigSection.Type)? { get }
 }
 
 extension ConfigValue {
     public func resolvingPaths(against base: String) -> Self { self }
+    public static var nestedSection: (any ConfigSection.Type)? { nil }
 }
 
 extension YAMLNode {

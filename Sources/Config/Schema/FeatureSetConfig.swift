@@ -1,4 +1,4 @@
-/// One entry of `training.feature_sets`: a feature store folder drawn from in training (SPEC §4).
+/// A section of the configuration file, described by `summary` and `fields`.
 public struct FeatureSetConfig: ConfigSection, Equatable {
     /// How a spectrogram longer than the model's window is cut.
     public enum TruncationStrategy: String, ConfigChoice {
@@ -12,20 +12,17 @@ public struct FeatureSetConfig: ConfigSection, Equatable {
         case split
     }
 
-    /// Name shown in logs (required).
     public var name = ""
-    /// The feature set folder with `training/`, `validation/`, `testing/` (required).
     public var path = ""
-    /// Relative chance that a batch item comes from this set.
     public var samplingWeight = 1.0
-    /// Loss weight of this set's examples (times the phase's class weight).
     public var penaltyWeight = 1.0
-    /// True for wake word sets (required).
     public var truth = false
-    /// How long spectrograms are cut to the model window.
     public var truncationStrategy = TruncationStrategy.random
 
     public init() {}
+
+    public static let summary = "One entry of `training.feature_sets`: a feature store folder drawn from in "
+        + "training."
 
     public init(name: String, path: String, samplingWeight: Double = 1, penaltyWeight: Double = 1, truth: Bool,
                 truncationStrategy: TruncationStrategy = .random)
@@ -40,33 +37,42 @@ public struct FeatureSetConfig: ConfigSection, Equatable {
 
     public static var fields: [ConfigField<Self>] {
         [
-            ConfigField("name", \.name, required: true),
-            .path("path", \.path, required: true),
-            ConfigField("sampling_weight", \.samplingWeight, .atLeast(0)),
-            ConfigField("penalty_weight", \.penaltyWeight, .atLeast(0)),
-            ConfigField("truth", \.truth, required: true),
-            ConfigField("truncation_strategy", \.truncationStrategy),
+            ConfigField("name", \.name, required: true,
+                        doc: "Name shown in logs."),
+            .path("path", \.path, required: true,
+                  doc: "The feature set folder with `training/`, `validation/`, `testing/`."),
+            ConfigField("sampling_weight", \.samplingWeight, .atLeast(0),
+                        doc: "Relative chance that a batch item comes from this set."),
+            ConfigField("penalty_weight", \.penaltyWeight, .atLeast(0),
+                        doc: "Loss weight of this set's examples (times the phase's class weight)."),
+            ConfigField("truth", \.truth, required: true,
+                        doc: "True for wake word sets."),
+            ConfigField("truncation_strategy", \.truncationStrategy,
+                        doc: "How long spectrograms are cut to the model window."),
         ]
     }
 }
 
-/// `training.checkpoint_selection:` two-priority checkpoint selection (SPEC §5): until the minimization
-/// metric reaches its target keep the lowest; then keep the highest maximization metric among those at target.
+/// The `training.checkpoint_selection:` section of the configuration file, described by `summary` and `fields`.
 public struct CheckpointSelectionConfig: ConfigSection, Equatable {
-    /// The metric that must reach its target first.
     public var minimizationMetric = "ambient_false_accepts_per_hour"
-    /// Its target.
     public var targetMinimization = 0.5
-    /// The metric maximised once the target is met.
     public var maximizationMetric = "average_viable_recall"
 
     public init() {}
 
+    public static let summary = "Two-priority checkpoint selection: until the minimization metric "
+        + "reaches its target keep the lowest; then keep the highest maximization metric "
+        + "among those at target."
+
     public static var fields: [ConfigField<Self>] {
         [
-            ConfigField("minimization_metric", \.minimizationMetric),
-            ConfigField("target_minimization", \.targetMinimization),
-            ConfigField("maximization_metric", \.maximizationMetric),
+            ConfigField("minimization_metric", \.minimizationMetric,
+                        doc: "The metric that must reach its target first."),
+            ConfigField("target_minimization", \.targetMinimization,
+                        doc: "Its target."),
+            ConfigField("maximization_metric", \.maximizationMetric,
+                        doc: "The metric maximised once the target is met."),
         ]
     }
 }

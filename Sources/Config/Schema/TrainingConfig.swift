@@ -1,47 +1,32 @@
-/// `training:` step-based training in phases. Every per-phase list has one entry per phase (the length of
-/// `training_steps`); `phases` gives them grouped.
+/// The `training:` section of the configuration file, described by `summary` and `fields`.
 public struct TrainingConfig: ConfigSection, Equatable {
     /// The Keras backend the Python reference trains with (nil: `KERAS_BACKEND` or tensorflow).
     public enum Backend: String, ConfigChoice {
         case tensorflow, jax, torch
     }
 
-    /// Examples per step.
     public var batchSize = 128
-    /// Steps of each phase.
     public var trainingSteps = [10000]
-    /// Adam learning rate of each phase.
     public var learningRates = [0.001]
-    /// Loss weight of positives in each phase.
     public var positiveClassWeight = [1.0]
-    /// Loss weight of negatives in each phase.
     public var negativeClassWeight = [20.0]
-    /// SpecAugment: longest time mask (frames) in each phase.
     public var timeMaskMaxSize = [0]
-    /// SpecAugment: time masks per example in each phase.
     public var timeMaskCount = [0]
-    /// SpecAugment: widest frequency mask (channels) in each phase.
     public var frequencyMaskMaxSize = [0]
-    /// SpecAugment: frequency masks per example in each phase.
     public var frequencyMaskCount = [0]
-    /// Evaluate on validation and validation_ambient every N steps.
     public var evaluateEvery = 500
-    /// Save resumable state every N steps.
     public var checkpointEvery = 500
-    /// The feature sets batches are drawn from.
     public var featureSets: [FeatureSetConfig] = []
-    /// Two-priority checkpoint selection.
     public var checkpointSelection = CheckpointSelectionConfig()
-    /// Python reference only: train in mixed float16 (GPU).
     public var mixedPrecision = false
-    /// Python reference only: the Keras backend.
     public var backend: Backend?
-    /// Checkpoints, logs, TensorBoard events and the best weights.
     public var runDirectory = "work/run"
-    /// Seed of batch sampling and initialisation.
     public var seed = 42
 
     public init() {}
+
+    public static let summary = "Step-based training in phases. Every per-phase list has one entry per phase "
+        + "(the length of `training_steps`)."
 
     /// The YAML keys of the per-phase lists besides `training_steps` (each needs one entry per phase).
     public static let perPhaseKeys = [
@@ -64,23 +49,40 @@ public struct TrainingConfig: ConfigSection, Equatable {
 
     public static var fields: [ConfigField<Self>] {
         [
-            ConfigField("batch_size", \.batchSize, .atLeast(1)),
-            ConfigField("training_steps", \.trainingSteps),
-            ConfigField("learning_rates", \.learningRates),
-            ConfigField("positive_class_weight", \.positiveClassWeight),
-            ConfigField("negative_class_weight", \.negativeClassWeight),
-            ConfigField("time_mask_max_size", \.timeMaskMaxSize),
-            ConfigField("time_mask_count", \.timeMaskCount),
-            ConfigField("freq_mask_max_size", \.frequencyMaskMaxSize),
-            ConfigField("freq_mask_count", \.frequencyMaskCount),
-            ConfigField("eval_every", \.evaluateEvery, .atLeast(1)),
-            ConfigField("checkpoint_every", \.checkpointEvery, .atLeast(1)),
-            ConfigField("feature_sets", \.featureSets),
-            ConfigField("checkpoint_selection", \.checkpointSelection),
-            ConfigField("mixed_precision", \.mixedPrecision),
-            ConfigField("backend", \.backend),
-            .path("run_dir", \.runDirectory),
-            ConfigField("seed", \.seed),
+            ConfigField("batch_size", \.batchSize, .atLeast(1),
+                        doc: "Examples per step."),
+            ConfigField("training_steps", \.trainingSteps,
+                        doc: "Steps of each phase."),
+            ConfigField("learning_rates", \.learningRates,
+                        doc: "Adam learning rate of each phase."),
+            ConfigField("positive_class_weight", \.positiveClassWeight,
+                        doc: "Loss weight of positives in each phase."),
+            ConfigField("negative_class_weight", \.negativeClassWeight,
+                        doc: "Loss weight of negatives in each phase."),
+            ConfigField("time_mask_max_size", \.timeMaskMaxSize,
+                        doc: "SpecAugment: longest time mask (frames) in each phase."),
+            ConfigField("time_mask_count", \.timeMaskCount,
+                        doc: "SpecAugment: time masks per example in each phase."),
+            ConfigField("freq_mask_max_size", \.frequencyMaskMaxSize,
+                        doc: "SpecAugment: widest frequency mask (channels) in each phase."),
+            ConfigField("freq_mask_count", \.frequencyMaskCount,
+                        doc: "SpecAugment: frequency masks per example in each phase."),
+            ConfigField("eval_every", \.evaluateEvery, .atLeast(1),
+                        doc: "Evaluate on validation and validation_ambient every N steps."),
+            ConfigField("checkpoint_every", \.checkpointEvery, .atLeast(1),
+                        doc: "Save resumable state every N steps."),
+            ConfigField("feature_sets", \.featureSets,
+                        doc: "The feature sets batches are drawn from."),
+            ConfigField("checkpoint_selection", \.checkpointSelection,
+                        doc: "Two-priority checkpoint selection."),
+            ConfigField("mixed_precision", \.mixedPrecision,
+                        doc: "Python reference only: train in mixed float16 (GPU)."),
+            ConfigField("backend", \.backend,
+                        doc: "Python reference only: the Keras backend."),
+            .path("run_dir", \.runDirectory,
+                  doc: "Checkpoints, logs, TensorBoard events and the best weights."),
+            ConfigField("seed", \.seed,
+                        doc: "Seed of batch sampling and initialisation."),
         ]
     }
 

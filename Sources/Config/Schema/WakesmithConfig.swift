@@ -13,17 +13,29 @@ public struct WakesmithConfig: ConfigSection, Equatable {
 
     public init() {}
 
+    public static let summary = "The configuration file (`config.yaml`): one section per stage. Every key may be "
+        + "left out and takes the default shown; `wakesmith init` writes a preset's file to start from."
+
     public static var fields: [ConfigField<Self>] {
         [
-            ConfigField("wake_word", \.wakeWord),
-            ConfigField("dataset", \.dataset),
-            ConfigField("features", \.features),
-            ConfigField("model", \.model),
-            ConfigField("training", \.training),
-            ConfigField("export", \.export),
-            ConfigField("evaluation", \.evaluation),
-            ConfigField("mining", \.mining),
-            ConfigField("synth", \.synth),
+            ConfigField("wake_word", \.wakeWord,
+                        doc: "What the manifest says about the model."),
+            ConfigField("dataset", \.dataset,
+                        doc: "The audio folder and how files are checked and split."),
+            ConfigField("features", \.features,
+                        doc: "Augmentation and the device frontend: audio into feature stores (`wakesmith features`)."),
+            ConfigField("model", \.model,
+                        doc: "The network's shape."),
+            ConfigField("training", \.training,
+                        doc: "Training phases and the feature sets batches come from (`wakesmith train`)."),
+            ConfigField("export", \.export,
+                        doc: "The streaming int8 model and its manifest (`wakesmith export`)."),
+            ConfigField("evaluation", \.evaluation,
+                        doc: "Metrics, report and the choice of `probability_cutoff` (`wakesmith eval`)."),
+            ConfigField("mining", \.mining,
+                        doc: "Hard negative mining (`wakesmith mine`)."),
+            ConfigField("synth", \.synth,
+                        doc: "What `wakesmith synth --config` makes."),
         ]
     }
 }

@@ -12,17 +12,26 @@ enum ConfigCommand: Command {
     CFG's folder, and prints the result as YAML (or JSON with --json). A model the device cannot run (more \
     than 20 streaming buffers, operators ESPHome lacks, a stride it does not feed) is a problem too, with the \
     nearest setting that works. A configuration with problems prints one line per problem on standard error \
-    and exits 1. Every key is described in docs/config-reference.md.
+    and exits 1. Every key is described in docs/config-reference.md, which --reference prints (without CFG).
     """
     static let options: [Option] = [
         .flag("json", "print JSON instead of YAML"),
+        .flag("reference", "print the configuration reference (Markdown: every key, type, default, description)"),
     ]
-    static let arguments = [Argument("CFG", "the configuration file (config.yaml)")]
+    static let arguments = [Argument("CFG", "the configuration file (config.yaml)", count: 0 ... 1)]
 
     static func run(_ parsed: ParsedArguments) throws -> Int32 {
+        if parsed.flag("reference") {
+            guard parsed.positional.isEmpty else {
+                throw UsageError("--reference takes no CFG", command: displayName)
+            }
+            StandardStream.output.write(ConfigReference.markdown())
+            return 0
+        }
+        guard let path = parsed.positional.first else { throw UsageError("missing CFG", command: displayName) }
         let config: WakesmithConfig
         do {
-            config = try ConfigLoader.load(path: parsed.positional[0], checks: DeviceCompatibility.configChecks)
+            config = try ConfigLoader.load(path: path, checks: DeviceCompatibility.configChecks)
         } catch {
             for line in error.lines { printError("error: \(line)") }
             if let hint = error.hint { printError("hint: \(hint)") }
