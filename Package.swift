@@ -5,7 +5,7 @@
 //   wakesmith (executable) → WakesmithCLI → Pipeline → the stages
 //   Device      → Emulator, Frontend, AudioIO, ESPHome, Reporting, CSerialPort, CALSA
 //   Evaluation  → Emulator, Features, ESPHome, Metrics, Reporting
-//   Export      → Training, Features, TFLiteFormat, Emulator, ESPHome, Config
+//   Export      → Training, Features, TFLiteFormat, Emulator, ESPHome, Config, Metrics
 //   Training    → Features, Metrics, COpenBLAS
 //   Features    → Dataset, Frontend, DSP, AudioIO
 //   Verification→ Emulator, ESPHome, TFLiteFormat
@@ -67,7 +67,7 @@ let package = Package(
         stage("Evaluation", ["Support", "Frontend", "Metrics", "Reporting"]),
         stage("Device", ["Support", "CSerialPort", "CALSA", "CShims"]),
         stage("Features", ["Support", "Frontend", "DSP", "AudioIO", "Dataset"]),
-        stage("Export", ["Support", "Config", "Training", "Features", "Frontend", "TFLiteFormat", "Emulator", "ESPHome"]),
+        stage("Export", ["Support", "Config", "Training", "Features", "Frontend", "TFLiteFormat", "Emulator", "ESPHome", "Metrics"]),
         stage("Pipeline", ["Support", "Config", "Device", "CSndFile", "CYAML", "CSoxr", "COpenBLAS", "CSerialPort", "CALSA"]),
 
         // The command line: one file per command, a thin layer over the stages.

@@ -18,6 +18,13 @@ public struct ExportSettings: Sendable, Equatable {
     /// `features.work_dir`: the feature stores' folder.
     public var workDirectory: String
     public var seed: UInt64
+    /// How the float-versus-int8 recall comparison scores the test split (`evaluation:`: target rate,
+    /// cool-down, clip start suppression; the manifest's sliding window). Its stride is the model's.
+    public var targetFalseAcceptsPerHour = 0.5
+    public var cooldownSteps = 75
+    public var clipIgnoreFrames = 100
+    /// Whether to compare float and int8 recall at the target rate on the whole test split.
+    public var comparesRecall = true
 
     public init(outputDirectory: String, modelName: String, representativeSteps: Int = 500, arenaMargin: Double = 0.10,
                 slidingWindowSize: Int = 5, probabilityCutoff: Double = 0.5, agreementClips: Int? = 2000,
@@ -46,6 +53,9 @@ public struct ExportSettings: Sendable, Equatable {
                   agreementClips: config.export.agreementMaxClips, wakeWord: Self.displayName(config.wakeWord.phrase),
                   author: config.wakeWord.author, website: config.wakeWord.website, languages: config.wakeWord.languages,
                   workDirectory: config.features.workDirectory, seed: UInt64(truncatingIfNeeded: config.features.seed))
+        targetFalseAcceptsPerHour = config.evaluation.targetFalseAcceptsPerHour
+        cooldownSteps = config.evaluation.cooldownSteps
+        clipIgnoreFrames = config.evaluation.clipIgnoreFrames
     }
 
     /// "hey jarvis" → "Hey Jarvis", the official manifests' style (other capitals are kept).

@@ -20,6 +20,8 @@ public struct ExportResult: Sendable {
     public var minimumVersion: ESPHomeVersion
     public var calibrationSteps: Int
     public var agreement: AgreementReport?
+    /// Recall at the target false-accept rate, float against int8, on the whole test split.
+    public var recall: RecallComparison?
     public var notes: [String]
 }
 
@@ -33,7 +35,8 @@ public struct ExportResult: Sendable {
 /// 4. predict the arena (ESP32 and host) and add the margin; take the minimum ESPHome release from the
 ///    operators used;
 /// 5. write the model and the manifest (each atomically);
-/// 6. compare float and int8 decisions on the testing stores and write the record.
+/// 6. compare float and int8 decisions on the testing stores, and their recall at the target false-accept rate
+///    on the whole test split (labelled clips and ambient audio), and write the record.
 public struct Exporter {
     public var settings: ExportSettings
     public var showProgress: Bool
@@ -53,9 +56,10 @@ public struct Exporter {
     }
 
     /// Exports `weights`. `representative` and `testClips` (raw spectrograms) default to the feature stores
-    /// under `settings.workDirectory`; without testing stores the agreement is skipped with a note.
+    /// under `settings.workDirectory`, and so does `testSplit`; without testing stores the agreement and the
+    /// recall comparison are skipped with a note.
     public func export(weights: MixedNetWeightsFile.Contents, source: String, representative: [[UInt16]]? = nil,
-                       testClips: [[UInt16]]? = nil) throws -> ExportResult
+                       testClips: [[UInt16]]? = nil, testSplit: FeatureClips.TestSplit? = nil) throws -> ExportResult
     {
         let architecture = weights.architecture
         let problems = DeviceCompatibility.problems(architecture)
@@ -126,16 +130,52 @@ public struct Exporter {
             agreement = FloatInt8Agreement.report(outputs, cutoff: settings.probabilityCutoff)
             status(agreement?.summary ?? "")
         }
+        let recall = settings.comparesRecall ? try compareRecall(weights: weights, model: model, split: testSplit, notes: &notes) : nil
         for note in notes { status(note) }
 
         let result = ExportResult(modelPath: modelPath, manifestPath: manifestPath,
                                   recordPath: folder + "/" + settings.modelName + ".export.json", modelBytes: bytes.count,
                                   arena: arena, operators: operators, resourceVariables: architecture.streamingStateCount,
                                   minimumVersion: version, calibrationSteps: conversion.calibration.steps,
-                                  agreement: agreement, notes: notes)
+                                  agreement: agreement, recall: recall, notes: notes)
         try AtomicFile.write(ExportRecord(result: result, conversion: conversion, weights: source, settings: settings).json
             .serialized(indent: 2) + "\n", to: result.recordPath)
         return result
+    }
+
+    /// Float and int8 recall at the target rate on the test split (`RecallComparison`); nil with a note when
+    /// the split has no wake-word clip or no ambient audio.
+    func compareRecall(weights: MixedNetWeightsFile.Contents, model: TFLiteModel, split given: FeatureClips.TestSplit?,
+                       notes: inout [String]) throws -> RecallComparison?
+    {
+        let split: FeatureClips.TestSplit
+        if let given {
+            split = given
+        } else {
+            do {
+                split = try FeatureClips.testSplit(work: settings.workDirectory)
+            } catch {
+                notes.append("float vs int8 recall skipped: \(error.message)")
+                return nil
+            }
+        }
+        guard split.labels.contains(true), split.ambientFrames >= weights.architecture.stride else {
+            notes.append("float vs int8 recall skipped: the test split needs wake-word clips and ambient audio")
+            return nil
+        }
+        status("comparing float and int8 recall at \(settings.targetFalseAcceptsPerHour) false accepts/h on \(split.clips.count) "
+            + "test clips and \(split.ambientFrames / 100) s of ambient audio")
+        let progress = ProgressBar(label: "recall", total: split.clips.count + 1, unit: "clips", enabled: showProgress)
+        let outputs = try FloatInt8Agreement.outputs(weights: weights, model: model, clips: [split.ambient] + split.clips,
+                                                     progress: progress)
+        progress.finish()
+        let scoring = RecallComparison.Scoring(targetPerHour: settings.targetFalseAcceptsPerHour,
+                                               slidingWindow: settings.slidingWindowSize, cooldownSteps: settings.cooldownSteps,
+                                               ignoreFrames: settings.clipIgnoreFrames, stride: weights.architecture.stride)
+        let comparison = try RecallComparison(labelled: Array(outputs.dropFirst()), labels: split.labels, ambient: outputs[0],
+                                              ambientFrames: split.ambientFrames, scoring: scoring)
+        status(comparison.summary)
+        return comparison
     }
 
     /// The V2 manifest (SPEC §3): the configured cutoff until `eval` chooses one.

@@ -26,6 +26,8 @@ import Verification
             try TestAudio.writeStore(work: work, set: set, split: "training", clips: TestAudio.clips(count: 6, seconds: 2, seed: seed))
             try TestAudio.writeStore(work: work, set: set, split: "testing", clips: TestAudio.clips(count: 20, seconds: 1.5, seed: seed + 20))
         }
+        try TestAudio.writeStore(work: work, set: "background", split: "testing_ambient",
+                                 clips: TestAudio.clips(count: 3, seconds: 10, seed: 300))
         let model = try TestModels.model(architecture, seed: 3)
         let weights = folder.appending("best.weights").path
         try MixedNetWeightsFile.write(model, to: weights)
@@ -65,6 +67,12 @@ import Verification
         #expect(record["arena"]?["predicted_minimum"]?["esp32s3"]?.integerValue == result.arena.minimum(.esp32s3))
         #expect(record["agreement"]?["clips"]?.integerValue == 40)
         #expect(record["calibration"]?["strides"]?.integerValue == 300)
+        // Float against int8 recall at 0.5 false accepts/h on the whole test split and its 30 s of ambient audio.
+        let recall = try #require(result.recall)
+        #expect(recall.positives == 20 && recall.negatives == 20 && abs(recall.ambientHours * 3600 - 30) < 0.1)
+        #expect(record["recall"]?["positive_clips"]?.integerValue == 20)
+        #expect(abs((record["recall"]?["float"]?["recall"]?.doubleValue ?? -1) - recall.float.recall) < 1e-9)
+        #expect(abs((record["recall"]?["int8"]?["cutoff"]?.doubleValue ?? -1) - recall.int8.cutoff) < 1e-9)
         // `wakesmith verify` passes it on the default release, with no warning.
         let report = Verifier().verify(path: result.manifestPath)
         #expect(report.willLoad, "verify: \(report.firstFailure?.message ?? "")")

@@ -69,8 +69,15 @@ import Verification
         let representative = zip(trainPositive.prefix(40), trainNegative.prefix(40)).flatMap { [$0, $1] }
         let result = try Exporter(settings: settings, showProgress: false) { print("export: \($0)") }
             .export(weights: try MixedNetWeightsFile.read(weightsPath), source: weightsPath, representative: representative,
-                    testClips: testPositive + testNegative)
+                    testClips: testPositive + testNegative,
+                    testSplit: FeatureClips.TestSplit(clips: testPositive + testNegative,
+                                                      labels: testPositive.map { _ in true } + testNegative.map { _ in false },
+                                                      ambient: testAmbient.flatMap { $0 }))
         let agreement = try #require(result.agreement)
+        // The export's own comparison (sliding window 5, cool-down 75, 1 s suppressed at each clip's start).
+        let exportRecall = try #require(result.recall)
+        print(exportRecall.summary)
+        #expect(exportRecall.float.recall > 0.5 && exportRecall.passed, "\(exportRecall.summary)")
         let verification = Verifier().verify(path: result.manifestPath)
         #expect(verification.willLoad, "verify: \(verification.firstFailure?.message ?? "")")
         print("verify: " + verification.checks.map { "\($0.name) \($0.status.rawValue)" }.joined(separator: ", "))

@@ -70,15 +70,14 @@ enum DynamicTensorCheck {
 }
 
 /// CALL_ONCE must not call its own subgraph (directly or through another): TFLM would recurse until the
-/// stack overflows.
+/// stack overflows. The subgraph called is the one the kernel runs (`CallOnceKernel.target`): a CALL_ONCE
+/// without its options calls subgraph 0, as TFLM's zeroed parameters do.
 enum CallOnceGraph {
     static func checkAcyclic(_ model: TFLiteModel) throws(EmulatorError) {
         var calls: [Int: [Int]] = [:]
         for (index, subgraph) in model.subgraphs.enumerated() {
-            for op in subgraph.operators {
-                if case let .callOnce(options) = op.options, model.builtinOperator(of: op) == .callOnce {
-                    calls[index, default: []].append(Int(options.initSubgraphIndex))
-                }
+            for op in subgraph.operators where model.builtinOperator(of: op) == .callOnce {
+                calls[index, default: []].append(CallOnceKernel.target(of: op))
             }
         }
         var state: [Int: Bool] = [:] // false = on the current path, true = done

@@ -118,9 +118,9 @@ public enum FloatInt8Agreement {
         let frames = clip.count / 40, steps = frames / stride
         guard steps > 0 else { return ClipOutputs(float: [], int8: []) }
         var features = clip.map(FeatureScaling.float(raw:))
-        let all = features.withUnsafeMutableBufferPointer { buffer in
-            network.probabilities(Activations(pointer: buffer.baseAddress!, batch: 1, frames: frames, channels: 40),
-                                  padding: .causal)
+        let all = features.withUnsafeMutableBufferPointer { buffer -> [Float] in
+            guard let base = buffer.baseAddress else { return [] }
+            return network.probabilities(Activations(pointer: base, batch: 1, frames: frames, channels: 40), padding: .causal)
         }
         // With a first convolution the causal pass gives one output per step; without, one per frame, and
         // step n sees frame (n + 1)·stride − 1 last.

@@ -31,6 +31,43 @@ public enum FeatureClips {
         }
     }
 
+    /// The test split as `wakesmith eval` reads it: the `testing` stores of the positive (wake word), negative
+    /// and background sets, and the background `testing_ambient` store as one continuous stream (its windows
+    /// are consecutive cuts of the long recordings).
+    public struct TestSplit: Sendable {
+        public var clips: [[UInt16]]
+        /// One per clip: true for the wake word.
+        public var labels: [Bool]
+        /// The ambient windows joined in store order (raw values, 40 per frame).
+        public var ambient: [UInt16]
+        public var ambientFrames: Int { ambient.count / 40 }
+    }
+
+    /// The labelled sets of the test split and whether each is the wake word.
+    public static let testSets = [("positive", true), ("negative", false), ("background", false)]
+
+    /// The whole test split under `work`. Missing negative or background stores are skipped; a missing or
+    /// empty positive or ambient store is an error saying to build features.
+    public static func testSplit(work: String) throws(StoreError) -> TestSplit {
+        var split = TestSplit(clips: [], labels: [], ambient: [])
+        for (set, truth) in testSets {
+            let store: RaggedMmapReader
+            do {
+                store = try FeatureStore.open(FeatureStoreLayout.splitFolder(work: work, set: set, split: "testing"))
+            } catch {
+                if truth { throw error }
+                continue
+            }
+            for item in 0 ..< store.count {
+                split.clips.append(store.values(item))
+                split.labels.append(truth)
+            }
+        }
+        let ambient = try FeatureStore.open(FeatureStoreLayout.splitFolder(work: work, set: "background", split: "testing_ambient"))
+        for item in 0 ..< ambient.count { split.ambient += ambient.values(item) }
+        return split
+    }
+
     /// Clips alternating between the sets while `take` accepts them. Missing stores are skipped; when every
     /// store is missing, the first one's error says to build features.
     static func draw(work: String, split: String, seed: UInt64, take: ([UInt16]) -> Bool) throws(StoreError) -> [[UInt16]] {

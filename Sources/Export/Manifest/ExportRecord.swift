@@ -27,6 +27,11 @@ struct ExportRecord {
             ])
         }
         let arena = result.arena
+        let checks: [(key: String, value: JSONValue)] = [
+            (key: "agreement", value: result.agreement?.json ?? .null),
+            (key: "recall", value: result.recall?.json ?? .null),
+            (key: "notes", value: .array(result.notes.map { .string($0) })),
+        ]
         return .object([
             (key: "format", value: .integer(Self.format)),
             (key: "weights", value: .string(weights)),
@@ -48,8 +53,6 @@ struct ExportRecord {
                 (key: "strides", value: .integer(result.calibrationSteps)),
                 (key: "values", value: .array(values)),
             ])),
-            (key: "agreement", value: result.agreement?.json ?? .null),
-            (key: "notes", value: .array(result.notes.map { .string($0) })),
-        ])
+        ] + checks)
     }
 }

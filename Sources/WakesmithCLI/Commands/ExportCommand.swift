@@ -17,13 +17,17 @@ struct ExportCommand: Command {
         until `wakesmith eval` chooses one) and <name>.export.json (arena figures, quantization, agreement: \
         the model card's material, never in the manifest). Before writing, the model is read back and loaded \
         in the emulator with ESPHome's 20 operators and 20 resource variables. Then float and int8 decisions \
-        are compared on export.agreement_max_clips clips of the testing stores.
+        are compared on export.agreement_max_clips clips of the testing stores, and their recall at \
+        evaluation.target_false_accepts_per_hour (point estimate) on the whole test split, scored as `wakesmith \
+        eval` scores the device: positive against negative and background testing clips, the background \
+        testing_ambient audio as one stream, export.sliding_window_size, evaluation.cooldown_steps and \
+        evaluation.clip_ignore_frames. A warning says when the two recalls are more than 2 points apart.
         """
     static let options: [Option] = [
         .value("config", "CFG", "the configuration file (config.yaml)"),
         .value("weights", "PATH", "trained weights (default: <training.run_dir>/best.weights)"),
         .value("name", "NAME", "file name of the model and manifest, without extension (default: export.model_name)"),
-        .flag("skip-agreement", "do not compare float and int8 decisions on the testing stores"),
+        .flag("skip-agreement", "do not compare float and int8 decisions and recall on the testing stores"),
         .flag("quiet", "no progress bars"),
     ]
 
@@ -31,7 +35,10 @@ struct ExportCommand: Command {
         let config = try ConfigLoader.load(path: try parsed.required("config"), checks: DeviceCompatibility.configChecks)
         var settings = ExportSettings(config)
         if let name = parsed.value("name") { settings.modelName = name }
-        if parsed.flag("skip-agreement") { settings.agreementClips = 0 }
+        if parsed.flag("skip-agreement") {
+            settings.agreementClips = 0
+            settings.comparesRecall = false
+        }
         let weights = parsed.value("weights") ?? config.training.runDirectory + "/best.weights"
         let exporter = Exporter(settings: settings, showProgress: !parsed.flag("quiet")) { printError("export: \($0)") }
         let contents = try MixedNetWeightsFile.read(weights)
@@ -44,6 +51,9 @@ struct ExportCommand: Command {
             + "ESPHome ≥ \(result.minimumVersion)); record \(result.recordPath)")
         if let agreement = result.agreement, !agreement.passed {
             printError("warning: \(agreement.summary)")
+        }
+        if let recall = result.recall, !recall.passed {
+            printError("warning: \(recall.summary)")
         }
         return 0
     }
