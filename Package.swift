@@ -81,7 +81,7 @@ let package = Package(
         tests("AudioIO"),
         tests("Frontend", exclude: ["Fixtures"]),
         tests("Config", exclude: ["Fixtures"]),
-        tests("Dataset"),
+        tests("Dataset", exclude: ["Fixtures"]),
         tests("Features", ["AudioIO", "DSP", "Frontend"]),
         tests("WakesmithCLI", ["AudioIO", "Features", "Frontend", "Training"]),
         tests("TFLiteFormat"),

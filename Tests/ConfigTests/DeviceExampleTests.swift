@@ -2,8 +2,8 @@ import Foundation
 import TestSupport
 import Testing
 
-/// ESPHome in the venv the Python reference's judge makes (`$WAKESMITH_ESPHOME_VENV` or
-/// ~/.cache/wakesmith/esphome-venv), or nil.
+/// ESPHome in its default environment (`$WAKESMITH_ESPHOME_VENV` or ~/.cache/wakesmith/esphome-venv, made by
+/// scripts/install-esphome.sh), or nil.
 private var esphomeExecutable: String? {
     let venv = ProcessInfo.processInfo.environment["WAKESMITH_ESPHOME_VENV"]
         ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/wakesmith/esphome-venv").path
@@ -13,7 +13,7 @@ private var esphomeExecutable: String? {
 
 /// The ESPHome device examples in configs/devices/ pass `esphome config` with a model where they expect
 /// it (the official hey_jarvis model standing in for a generated one). Slow (ESPHome starts for seconds)
-/// and needs ESPHome's venv (`python -m wakesmith.export.esphome_judge --install`):
+/// and needs ESPHome's environment (`bash scripts/install-esphome.sh`):
 /// `WAKESMITH_SLOW_TESTS=1 swift test --disable-xctest --filter DeviceExampleTests`.
 @Suite(.enabled(if: slowTestsEnabled && esphomeExecutable != nil && Repository.referenceModels != nil,
                 "slow; needs ESPHome's venv and the shared reference models"))

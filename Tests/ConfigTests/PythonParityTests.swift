@@ -4,44 +4,38 @@ import Support
 import TestSupport
 import Testing
 
-/// The Swift and Python implementations read the same files into the same values: every preset, the
-/// defaults, and a file setting every key (Fixtures/every_key.yaml). Python: `.venv/bin/python`.
-@Suite(.enabled(if: oraclePython != nil, "needs the Python reference in .venv (scripts/install.sh)"))
-struct PythonParityTests {
-    /// Python's resolved values of each file (`-` for the built-in defaults), as `model_dump(mode="json")`
-    /// gives them; per-split counts filled to all three splits, as the Python stages read them.
-    func pythonValues(_ paths: [String]) throws -> [String: JSONValue] {
-        let script = """
-        import json, sys
-        from wakesmith.config import load_config
-        from wakesmith.config.models import WakesmithConfig
-        out = {}
-        for path in sys.argv[1:]:
-            data = (WakesmithConfig() if path == "-" else load_config(path)).model_dump(mode="json")
-            for key in ("slide_frames", "repetitions"):
-                data["features"][key] = {s: data["features"][key].get(s, 1) for s in ("training", "validation", "testing")}
-            out[path] = data
-        print(json.dumps(out))
-        """
-        let python = try #require(oraclePython)
-        let result = try runProcess(python, ["-c", script] + paths, currentDirectory: Repository.root)
-        #expect(result.status == 0, "\(result.standardError)")
-        let value = try JSONValue(parsing: result.standardOutput)
-        var byPath: [String: JSONValue] = [:]
-        for path in paths { byPath[path] = value[path] }
-        return byPath
+/// The Swift loader reads every preset, the defaults and a file setting every key (Fixtures/every_key.yaml)
+/// into the values the Python reference did. The reference's values, with the YAML text they came from, are in
+/// Fixtures/python_resolved_configs.json (scripts/fixtures/make_python_parity_fixtures.py): editing a preset
+/// later changes neither side of this comparison.
+@Suite struct PythonParityTests {
+    static func fixture() throws -> JSONValue {
+        let url = Repository.fixture("ConfigTests", "python_resolved_configs.json")
+        return try JSONValue(parsing: [UInt8](try Data(contentsOf: url)))
     }
 
-    @Test func presetsDefaultsAndEveryKeyResolveTheSame() throws {
-        let files = Presets.names.map { Repository.root.appendingPathComponent("configs/\($0).yaml").path }
-            + [Repository.fixture("ConfigTests", "every_key.yaml").path]
-        let python = try pythonValues(files + ["-"])
-        for file in files {
-            let swift = try ConfigLoader.load(path: file).encoded
-            let differences = Self.differences(swift, try #require(python[file]), at: "")
-            #expect(differences.isEmpty, "\(file): \(differences.joined(separator: "; "))")
+    @Test func presetsAndEveryKeyResolveAsTheReferenceDid() throws {
+        let fixture = try Self.fixture()
+        guard case let .object(files)? = fixture["files"] else {
+            Issue.record("python_resolved_configs.json has no \"files\" object")
+            return
         }
-        let defaults = Self.differences(WakesmithConfig().encoded, try #require(python["-"]), at: "")
+        let names = files.map(\.key)
+        for preset in Presets.names { #expect(names.contains("\(preset).yaml"), "no reference values for preset \(preset)") }
+        #expect(names.contains("every_key.yaml"))
+        // The reference resolved each text as $BASE/configs/<name>; paths under $BASE are relative to it.
+        let base = TemporaryDirectory("config-parity")
+        let folder = base.appending("configs")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, entry) in files {
+            let file = folder.appendingPathComponent(name)
+            try Data(try #require(entry["yaml"]?.stringValue).utf8).write(to: file)
+            let swift = try ConfigLoader.load(path: file.path).encoded
+            let python = Self.replacingPrefix("$BASE", with: base.path, in: try #require(entry["resolved"]))
+            let differences = Self.differences(swift, python, at: "")
+            #expect(differences.isEmpty, "\(name): \(differences.joined(separator: "; "))")
+        }
+        let defaults = Self.differences(WakesmithConfig().encoded, try #require(fixture["defaults"]), at: "")
         #expect(defaults.isEmpty, "defaults: \(defaults.joined(separator: "; "))")
     }
 
@@ -60,6 +54,20 @@ struct PythonParityTests {
         }
         walk(given, defaults, "")
         #expect(same.isEmpty, "keys left at their default in every_key.yaml: \(same)")
+    }
+
+    /// `value` with every string that is `prefix` or starts with `prefix/` rewritten to start with `replacement`.
+    static func replacingPrefix(_ prefix: String, with replacement: String, in value: JSONValue) -> JSONValue {
+        switch value {
+        case let .object(pairs):
+            return .object(pairs.map { (key: $0.key, value: replacingPrefix(prefix, with: replacement, in: $0.value)) })
+        case let .array(items):
+            return .array(items.map { replacingPrefix(prefix, with: replacement, in: $0) })
+        case let .string(text) where text == prefix || text.hasPrefix(prefix + "/"):
+            return .string(replacement + text.dropFirst(prefix.count))
+        default:
+            return value
+        }
     }
 
     /// Paths where two values differ (numbers compare by value: Python writes 4.0 where YAML said 4).

@@ -121,4 +121,18 @@ struct DataCommandTests {
         #expect(lines.contains { $0.hasPrefix("40 records cold, 40 cache hits cached") })
         #expect(lines.last?.hasSuffix("files/s cached") == true)
     }
+
+    /// Without the Python reference package (it left the repository), `--python` fails in one line that says how to get it.
+    @Test func benchScanWithoutTheReferenceSaysWhatToInstall() throws {
+        let folder = TemporaryDirectory("bench-scan-python")
+        let python = folder.appending("python")  // answers like a Python without the package
+        try Data("#!/bin/sh\necho \"ModuleNotFoundError: No module named 'wakesmith'\" >&2\nexit 1\n".utf8).write(to: python)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: python.path)
+        let result = try wakesmith(["bench", "scan", "--files", "3", "--python", python.path])
+        #expect(result.status == 1)
+        let errors = result.standardError.split(separator: "\n")
+        #expect(errors.first?.contains("has no Python reference package (wakesmith) to time") == true, "\(result.standardError)")
+        #expect(result.standardError.contains("git worktree add"))
+        #expect(!result.standardError.contains("unexpected failure"))
+    }
 }

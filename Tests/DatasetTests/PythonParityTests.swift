@@ -6,116 +6,155 @@ import Support
 import TestSupport
 import Testing
 
-/// The Swift data stage against the Python reference (`.venv/bin/python`) on generated trees: the same files
-/// found, described, hashed and put in the same splits; caches and converted copies shared between them.
-@Suite(.enabled(if: oraclePython != nil, "needs the Python reference in .venv (scripts/install.sh)"))
-struct DatasetPythonParityTests {
-    func python(_ script: String, _ arguments: [String]) throws -> JSONValue {
-        let result = try runProcess(try #require(oraclePython), ["-c", script] + arguments, currentDirectory: Repository.root)
-        #expect(result.status == 0, "\(result.standardError)")
-        return try JSONValue(parsing: result.standardOutput)
+/// The Swift data stage against the Python reference's answers, kept in Fixtures/python_*.json
+/// (scripts/fixtures/make_python_parity_fixtures.py): a generated tree found, described, hashed and put in
+/// the same splits, the reference's hash cache reused, split assignment of many names under several group
+/// patterns, and a converted copy.
+@Suite struct DatasetPythonParityTests {
+    static func fixture(_ name: String) throws -> JSONValue {
+        try JSONValue(parsing: [UInt8](try Data(contentsOf: Repository.fixture("DatasetTests", name))))
     }
 
-    /// A tree with groups, sub-folders, odd names, every bad kind and files that are not audio.
-    func makeTree() throws -> TestDataset {
-        let dataset = try TestDataset()
+    /// Files whose bytes come from libsndfile's FLAC encoder, so their hash follows the library's version.
+    static let encoderWritten: Set<String> = ["rir/room.flac", "positive/bad/cut.flac"]
+
+    /// The tree the reference scanned: groups, sub-folders, odd names, every bad kind and files that are not
+    /// audio, under the four kind folders with one good file in each required kind (as `TestDataset` makes).
+    static func writeTree(at root: URL) throws {
+        func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
+        for kind in ["positive", "negative", "background", "rir"] {
+            try FileManager.default.createDirectory(at: url(kind), withIntermediateDirectories: true)
+        }
+        try TestAudio.writeWAV(url("positive/good.wav"), TestAudio.tone(seconds: 1))
+        try TestAudio.writeWAV(url("negative/good.wav"), TestAudio.tone(seconds: 2, seed: 1))
         for voice in 0 ..< 12 {
             for take in 0 ..< 3 {
                 let kind = voice % 3 == 0 ? "negative" : "positive"
-                try TestAudio.writeWAV(dataset.url("\(kind)/v\(voice % 4)/espeak-voice\(voice)__\(take).wav"),
+                try TestAudio.writeWAV(url("\(kind)/v\(voice % 4)/espeak-voice\(voice)__\(take).wav"),
                                        TestAudio.tone(seconds: 0.5 + Double(take) * 0.1, seed: UInt64(voice * 3 + take)))
             }
         }
-        try TestAudio.writeWAV(dataset.url("positive/Zürich ünïcode__1.wav"), TestAudio.tone(seconds: 0.6))
-        try TestAudio.writeWAV(dataset.url("positive/UPPER.WAV"), TestAudio.tone(seconds: 0.7))
-        try TestAudio.writeWAV(dataset.url("background/noise.wav"), TestAudio.tone(seconds: 2))
-        try TestAudio.writeFLAC(dataset.url("rir/room.flac"), TestAudio.tone(seconds: 0.2))
-        try TestAudio.write(Data("notes".utf8), to: dataset.url("negative/readme.txt"))
-        for bad in BadFile.all { try bad.make(dataset.url("positive/bad/" + bad.name)) }
-        return dataset
+        try TestAudio.writeWAV(url("positive/Zürich ünïcode__1.wav"), TestAudio.tone(seconds: 0.6))
+        try TestAudio.writeWAV(url("positive/UPPER.WAV"), TestAudio.tone(seconds: 0.7))
+        try TestAudio.writeWAV(url("background/noise.wav"), TestAudio.tone(seconds: 2))
+        try TestAudio.writeFLAC(url("rir/room.flac"), TestAudio.tone(seconds: 0.2))
+        try TestAudio.write(Data("notes".utf8), to: url("negative/readme.txt"))
+        for bad in BadFile.all { try bad.make(url("positive/bad/" + bad.name)) }
     }
 
-    @Test func scanAndSplitsAgreeAndTheCacheIsShared() throws {
-        let dataset = try makeTree()
+    /// Not a check: writes the tree for the fixture script (`WAKESMITH_PARITY_TREE=<folder>`).
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["WAKESMITH_PARITY_TREE"] != nil,
+                   "only for scripts/fixtures/make_python_parity_fixtures.py"))
+    func writesTheParityTree() throws {
+        try Self.writeTree(at: URL(fileURLWithPath: try #require(ProcessInfo.processInfo.environment["WAKESMITH_PARITY_TREE"])))
+    }
+
+    func settings(root: URL, fixture: JSONValue) throws -> DatasetConfig {
+        let ratios = (fixture["ratios"]?.arrayValue ?? []).compactMap(\.doubleValue)
+        try #require(ratios.count == 3)
         var settings = DatasetConfig()
-        settings.root = dataset.root.path
-        settings.groupPattern = "^(.+?)__"
-        settings.splits = SplitRatios(train: 0.5, validation: 0.25, test: 0.25)
-        let swift = try DatasetScanner.scan(settings)  // writes the cache Python then reads
-        let script = """
-        import json, sys
-        from pathlib import Path
-        from wakesmith.audio.ingest import scan
-        from wakesmith.config.models import DatasetConfig, SplitRatios
-        result = scan(DatasetConfig(root=Path(sys.argv[1]), group_pattern=sys.argv[2],
-                                    splits=SplitRatios(train=0.5, validation=0.25, test=0.25)))
-        print(json.dumps({"hits": result.cache.hits, "ignored": result.ignored, "records": [
-            [r.relative_path, r.kind, r.frames, r.sample_rate, r.channels, r.sample_format if r.read_error is None else "unreadable",
-             r.content_hash, r.split, r.read_error is None] for r in result.records]}))
-        """
-        let python = try python(script, [dataset.root.path, "^(.+?)__"])
-        let expected = try #require(python["records"]?.arrayValue)
-        #expect(swift.records.count == expected.count)
+        settings.root = root.path
+        settings.groupPattern = try #require(fixture["group_pattern"]?.stringValue)
+        settings.splits = SplitRatios(train: ratios[0], validation: ratios[1], test: ratios[2])
+        return settings
+    }
+
+    @Test func scanAgreesWithTheReference() throws {
+        let fixture = try Self.fixture("python_scan.json")
+        let folder = TemporaryDirectory("dataset-parity")
+        let root = folder.appending("dataset")
+        try Self.writeTree(at: root)
+        let swift = try DatasetScanner.scan(try settings(root: root, fixture: fixture), saveCache: false)
+        let expected = try #require(fixture["records"]?.arrayValue)
+        #expect(swift.records.map(\.relativePath) == expected.map { $0.arrayValue?.first?.stringValue ?? "" })
         for (record, row) in zip(swift.records, expected) {
-            let values = try #require(row.arrayValue)
-            let mine: JSONValue = [.string(record.relativePath), .string(record.kind.rawValue), .integer(record.frames),
-                                   .integer(record.sampleRate), .integer(record.channels), .string(record.sampleFormat),
-                                   .string(record.contentHash), .string(record.split?.rawValue ?? ""), .bool(record.isReadable)]
-            #expect(mine == .array(values), "\(record.relativePath)")
+            var values = try #require(row.arrayValue)
+            var mine: [JSONValue] = [.string(record.relativePath), .string(record.kind.rawValue), .integer(record.frames),
+                                     .integer(record.sampleRate), .integer(record.channels), .string(record.sampleFormat),
+                                     .string(record.contentHash), .string(record.split?.rawValue ?? ""), .bool(record.isReadable)]
+            if Self.encoderWritten.contains(record.relativePath) { (mine[6], values[6]) = (.null, .null) }
+            #expect(JSONValue.array(mine) == .array(values), "\(record.relativePath)")
         }
-        #expect(python["ignored"] == .array(swift.ignored.map { .string($0) }))
-        // Python found every hash in the cache Swift wrote; Swift reads the cache Python rewrote.
-        #expect(python["hits"]?.integerValue == swift.records.filter { !$0.contentHash.isEmpty }.count)
-        #expect(try DatasetScanner.scan(settings).cache.misses == 0)
+        #expect(fixture["ignored"] == .array(swift.ignored.map { .string($0) }))
+    }
+
+    /// Swift answers from the hash cache the reference wrote: every entry of an unchanged file is a hit.
+    @Test func theReferenceCacheIsReused() throws {
+        let fixture = try Self.fixture("python_scan.json")
+        let folder = TemporaryDirectory("dataset-parity-cache")
+        let root = folder.appending("dataset")
+        try Self.writeTree(at: root)
+        guard case let .object(entries)? = fixture["cache"]?["entries"] else {
+            Issue.record("python_scan.json has no cache entries")
+            return
+        }
+        // The reference's entries with this tree's modification times (left out of the fixture).
+        var written: [(key: String, value: JSONValue)] = []
+        for (relative, entry) in entries where !Self.encoderWritten.contains(relative) {
+            guard case let .object(fields) = entry,
+                  case let .success(status) = FileStatus.of(root.appendingPathComponent(relative).path)
+            else { continue }
+            written.append((relative, .object(fields + [(key: "mtime_ns", value: .integer(status.modificationNanoseconds))])))
+        }
+        #expect(written.count >= 40)
+        let cacheFolder = root.appendingPathComponent(DatasetLayout.cacheFolderName)
+        try FileManager.default.createDirectory(at: cacheFolder, withIntermediateDirectories: true)
+        let document: JSONValue = ["version": .integer(fixture["cache"]?["version"]?.integerValue ?? -1), "entries": .object(written)]
+        try Data(document.serialized().utf8).write(to: cacheFolder.appendingPathComponent("files.json"))
+        let scan = try DatasetScanner.scan(try settings(root: root, fixture: fixture), saveCache: false)
+        let hashed = scan.records.filter { !$0.contentHash.isEmpty }.count
+        #expect(scan.cache.hits == written.count)
+        #expect(scan.cache.misses == hashed - written.count)
+        for record in scan.records where !Self.encoderWritten.contains(record.relativePath) {
+            #expect(record.contentHash == (entries.first { $0.key == record.relativePath }?.value["hash"]?.stringValue ?? ""),
+                    "\(record.relativePath)")
+        }
     }
 
     @Test func splitsAgreeOnManyNamesAndPatterns() throws {
-        var names: [String] = []
-        for index in 0 ..< 400 {
-            names.append("positive/spk\(index % 37)/take\(index)__x.wav")
-            names.append("negative/é\(index)_ü__\(index % 11).flac")
-            names.append("background/File \(index).WAV")
+        let fixture = try Self.fixture("python_splits.json")
+        let names = (fixture["names"]?.arrayValue ?? []).compactMap(\.stringValue)
+        let ratios = (fixture["ratios"]?.arrayValue ?? []).compactMap(\.doubleValue)
+        try #require(ratios.count == 3)
+        guard case let .object(letters)? = fixture["letters"], case let .object(splits)? = fixture["splits"] else {
+            Issue.record("python_splits.json lacks letters or splits")
+            return
         }
-        let patterns = ["", "^(.+?)__", "(spk\\d+)", "^([^_]+)_", "(?i)(TAKE\\d)", "(?P<voice>\\w+?)__", "(\\d+)\\.wav$", "(a|b)x"]
-        let script = """
-        import json, sys
-        from wakesmith.audio.splits import assign_splits
-        from wakesmith.config.models import SplitRatios
-        names = json.loads(sys.stdin.read())
-        ratios = SplitRatios(train=0.6, validation=0.3, test=0.1)
-        splits = {p: assign_splits(names, ratios, p or None) for p in sys.argv[1:]}
-        print(json.dumps({p: [s[n] for n in names] for p, s in splits.items()}))
-        """
-        let result = try runProcess(try #require(oraclePython), ["-c", script] + patterns, currentDirectory: Repository.root,
-                                    input: Data(JSONValue.array(names.map { .string($0) }).serialized().utf8))
-        #expect(result.status == 0, "\(result.standardError)")
-        let python = try JSONValue(parsing: result.standardOutput)
-        for pattern in patterns {
-            let assigner = SplitAssigner(ratios: SplitRatios(train: 0.6, validation: 0.3, test: 0.1),
+        #expect(names.count >= 1000 && splits.count >= 8)
+        let letter = Dictionary(uniqueKeysWithValues: letters.compactMap { pair in pair.value.stringValue.map { (pair.key, $0) } })
+        for (pattern, value) in splits {
+            let expected = try #require(value.stringValue).map(String.init)
+            #expect(expected.count == names.count)
+            let assigner = SplitAssigner(ratios: SplitRatios(train: ratios[0], validation: ratios[1], test: ratios[2]),
                                          groupPattern: pattern.isEmpty ? nil : try GroupPattern(pattern))
-            let expected = try #require(python[pattern]?.arrayValue)
-            let mismatches = zip(names, expected).filter { name, split in split.stringValue != assigner.split(for: name).rawValue }.map(\.0)
-            let count = mismatches.count
-            #expect(count == 0, "pattern \(pattern): \(count) files differ, e.g. \(mismatches.prefix(3))")
+            let mismatches = zip(names, expected).filter { name, split in letter[assigner.split(for: name).rawValue] != split }.map(\.0)
+            #expect(mismatches.isEmpty, "pattern \(pattern): \(mismatches.count) files differ, e.g. \(mismatches.prefix(3))")
         }
     }
 
-    @Test func convertedCopiesAgreeWithinOneStep() throws {
-        let dataset = try TestDataset()
-        let source = try TestAudio.writeWAV(dataset.url("positive/s.wav"), TestAudio.tone(seconds: 1.3, rate: 44100).flatMap { [$0, -$0 * 0.25] },
-                                            rate: 44100, channels: 2, encoding: .float32)
-        let swiftCopy = dataset.folder.appending("swift.wav").path, pythonCopy = dataset.folder.appending("python.wav").path
-        let written = try ConvertedCopy.convert(source.path, to: swiftCopy)
-        let script = """
-        import sys
-        from pathlib import Path
-        from wakesmith.audio.conversion import convert_file
-        print(convert_file(Path(sys.argv[1]), Path(sys.argv[2])))
-        """
-        #expect(try python(script, [source.path, pythonCopy]) == .integer(written))
-        let mine = try AudioFile.readDeviceSamples(path: swiftCopy), theirs = try AudioFile.readDeviceSamples(path: pythonCopy)
+    @Test func convertedCopyAgreesWithinOneStep() throws {
+        let fixture = try Self.fixture("python_conversion.json")
+        let rate = try #require(fixture["input"]?["rate"]?.integerValue)
+        let seconds = try #require(fixture["input"]?["seconds"]?.doubleValue)
+        // The formula the script states: 440 Hz + 3 kHz + 12 kHz on the left, -0.25 × left on the right.
+        var interleaved: [Float] = []
+        for n in 0 ..< Int(Double(rate) * seconds) {
+            let t = Double(n) / Double(rate)
+            let left = Float(0.3 * sin(2 * Double.pi * 440 * t) + 0.1 * sin(2 * Double.pi * 3000 * t + 0.5) + 0.1 * sin(2 * Double.pi * 12000 * t))
+            interleaved += [left, Float(-0.25 * Double(left))]
+        }
+        let folder = TemporaryDirectory("conversion-parity")
+        let source = try TestAudio.writeWAV(folder.appending("source.wav"), interleaved, rate: rate, channels: 2, encoding: .float32)
+        let copy = folder.appending("copy.wav").path
+        let written = try ConvertedCopy.convert(source.path, to: copy)
+        #expect(written == fixture["written"]?.integerValue)
+        let encoded = try #require(fixture["int16_le_base64"]?.stringValue)
+        let bytes = try #require(Data(base64Encoded: encoded))
+        let theirs = stride(from: 0, to: bytes.count - 1, by: 2).map { Int16(bitPattern: UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8) }
+        let mine = try AudioFile.readDeviceSamples(path: copy)
         #expect(mine.count == theirs.count)
         let worst = zip(mine, theirs).map { abs(Int($0) - Int($1)) }.max() ?? 0
         #expect(worst <= 1)
+        #expect(theirs.map { abs(Int($0)) }.max() ?? 0 > 3000)  // the copy is not silence
     }
 }

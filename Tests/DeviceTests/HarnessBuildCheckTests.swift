@@ -30,7 +30,7 @@ import TestSupport
     @Test(.enabled(if: slowTestsEnabled, "slow: set WAKESMITH_SLOW_TESTS=1"))
     func esphomeAcceptsAndGeneratesTheHarness() throws {
         let tools = Self.installations
-        try #require(!tools.isEmpty, "no ESPHome installed (python -m wakesmith.export.esphome_judge --install)")
+        try #require(!tools.isEmpty, "no ESPHome installed: bash scripts/install-esphome.sh (or wakesmith device flash --esphome V installs V)")
         let directory = TemporaryDirectory("harness-build")
         let models = [
             try HarnessFixtures.writeModel(named: "okay_nabu", wakeWord: "Okay Nabu", in: directory.appending("in"), official: "okay_nabu"),

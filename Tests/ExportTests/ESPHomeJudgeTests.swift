@@ -36,7 +36,7 @@ import Verification
     @Test(.enabled(if: slowTestsEnabled, "slow: runs esphome config"))
     func esphomeConfigAcceptsTheExportedManifest() throws {
         guard let (judge, release) = Self.installedJudge() else {
-            Issue.record("no ESPHome environment: run `wakesmith compat --judge` once or set WAKESMITH_ESPHOME_VENV")
+            Issue.record("no ESPHome environment: run `wakesmith compat --judge` or `bash scripts/install-esphome.sh` once, or set WAKESMITH_ESPHOME_VENV")
             return
         }
         defer {

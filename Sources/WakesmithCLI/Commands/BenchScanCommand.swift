@@ -9,12 +9,15 @@ enum BenchScanCommand: Command {
     static let discussion = """
     Writes N one-second 16 kHz WAVs into a temporary dataset, then scans it twice: cold (every file hashed \
     and its header read) and cached (unchanged files answered from the hash cache). The files were just \
-    written, so "cold" means a cold hash cache, not a cold disk. With --python, the Python reference \
-    (`wakesmith.audio.ingest.scan`, in PY or .venv/bin/python) scans the same files the same two ways.
+    written, so "cold" means a cold hash cache, not a cold disk. With --python PY, the Python reference \
+    package (`wakesmith.audio.ingest.scan`, installed in PY's environment) scans the same files the same two \
+    ways; the package is not part of this repository any more: install it from commit \(referenceCommit).
     """
+    /// The last commit that holds the Python reference package.
+    static let referenceCommit = "2c5c33c0df5e63a30ad06472eee7b4bc8d5e7b04"
     static let options: [Option] = [
         .value("files", "N", "files in the generated dataset (default 10000)"),
-        .value("python", "PY", "also time the Python reference with this interpreter (e.g. .venv/bin/python)"),
+        .value("python", "PY", "also time the Python reference package installed for this interpreter"),
     ]
 
     static func run(_ parsed: ParsedArguments) throws -> Int32 {
@@ -37,6 +40,12 @@ enum BenchScanCommand: Command {
         return 0
     }
 
+    static var installHint: String {
+        "leave out --python, or install the reference: git worktree add /tmp/wakesmith-reference \(referenceCommit) "
+            + "&& python3 -m venv /tmp/wakesmith-reference-venv && /tmp/wakesmith-reference-venv/bin/pip install -e "
+            + "/tmp/wakesmith-reference, then pass --python /tmp/wakesmith-reference-venv/bin/python"
+    }
+
     static func rate(_ files: Int, _ seconds: Double) -> String {
         formatRate(seconds > 0 ? Double(files) / seconds : 0)
     }
@@ -57,16 +66,33 @@ enum BenchScanCommand: Command {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = ["-c", script, root]
-        let output = Pipe()
+        let output = Pipe(), errors = Pipe()
         process.standardOutput = output
+        process.standardError = errors
         do {
             try process.run()
         } catch {
-            throw Failure("cannot run \(python): \(error.localizedDescription)", hint: "pass the Python that has wakesmith installed (.venv/bin/python)")
+            throw Failure("cannot run \(python): \(error.localizedDescription)", hint: installHint)
+        }
+        // Drain standard error beside standard output so a chatty child cannot block on a full pipe.
+        nonisolated(unsafe) var errorData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errorData = errors.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
         }
         let data = output.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw Failure("the Python reference's scan failed (exit \(process.terminationStatus))") }
+        guard process.terminationStatus == 0 else {
+            let message = String(decoding: errorData, as: UTF8.self)
+            if message.contains("No module named 'wakesmith'") {
+                throw Failure("\(python) has no Python reference package (wakesmith) to time", hint: installHint)
+            }
+            let last = message.split(separator: "\n").last.map(String.init) ?? "no message"
+            throw Failure("the Python reference's scan failed (exit \(process.terminationStatus)): \(last)", hint: installHint)
+        }
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
