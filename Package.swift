@@ -95,5 +95,9 @@ let package = Package(
         tests("Device", exclude: ["Fixtures"]),
         tests("Pipeline", ["Config"]),
         tests("Export", ["Config", "Training", "Features", "TFLiteFormat", "Emulator", "ESPHome", "Frontend", "Verification"]),
+        // docs/: every typed error's message is explained in docs/troubleshooting.md.
+        .testTarget(name: "DocsTests", dependencies: ["TestSupport", "Support", "Config", "AudioIO", "Dataset", "Features",
+                                                     "Frontend", "TFLiteFormat", "ESPHome", "Emulator", "Verification",
+                                                     "Evaluation", "Export", "Training", "Reporting", "Device"]),
     ]
 )
