@@ -68,7 +68,7 @@ let package = Package(
         stage("Device", ["Support", "CSerialPort", "CALSA", "CShims"]),
         stage("Features", ["Support", "Frontend", "DSP", "AudioIO", "Dataset"]),
         stage("Export", ["Support", "Config", "Training", "Features", "Frontend", "TFLiteFormat", "Emulator", "ESPHome", "Metrics"]),
-        stage("Pipeline", ["Support", "Config", "Device", "CSndFile", "CYAML", "CSoxr", "COpenBLAS", "CSerialPort", "CALSA"]),
+        stage("Pipeline", ["Support", "Config", "AudioIO", "Dataset", "Features", "Training", "Export", "ESPHome", "Verification", "Device", "CSndFile", "CYAML", "CSoxr", "COpenBLAS", "CSerialPort", "CALSA"]),
 
         // The command line: one file per command, a thin layer over the stages.
         stage("WakesmithCLI", ["Support", "Config", "Dataset", "Training", "Frontend", "AudioIO", "Features", "Emulator", "Verification", "ESPHome", "Export", "Device", "Pipeline"]),
@@ -93,7 +93,7 @@ let package = Package(
         tests("Reporting"),
         tests("Evaluation", exclude: ["Fixtures"]),
         tests("Device", exclude: ["Fixtures"]),
-        tests("Pipeline", ["Config"]),
+        tests("Pipeline", ["Config", "Dataset", "AudioIO"]),
         tests("Export", ["Config", "Training", "Features", "TFLiteFormat", "Emulator", "ESPHome", "Frontend", "Verification"]),
         // docs/: every typed error's message is explained in docs/troubleshooting.md.
         .testTarget(name: "DocsTests", dependencies: ["TestSupport", "Support", "Config", "AudioIO", "Dataset", "Features",

@@ -11,6 +11,13 @@ public enum Interrupt {
     /// Installs the handlers. Call once, early, from the command line.
     public static func install() {
         signal(SIGPIPE, SIG_IGN)
+        // A parent may start us with these signals blocked (posix_spawn passes its mask on): unblock them, or
+        // Ctrl-C and `kill` would never reach the handlers. Threads started later inherit this mask.
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        sigaddset(&unblocked, SIGINT)
+        sigaddset(&unblocked, SIGTERM)
+        sigprocmask(SIG_UNBLOCK, &unblocked, nil)
         for number in [SIGINT, SIGTERM] {
             signal(number) { received in
                 interruptRequested.store(true, ordering: .relaxed)

@@ -12,6 +12,8 @@ public let allCommands: [any Command.Type] = [
     TrainCommand.self,
     ExportCommand.self,
     VerifyCommand.self,
+    RunCommand.self,
+    DemoCommand.self,
     CompatCommand.self,
     EmulateCommand.self,
     DeviceListCommand.self,
