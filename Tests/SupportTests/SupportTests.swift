@@ -9,6 +9,9 @@ import Testing
         #expect(closestMatch(to: "learnin_rate", among: ["batch_size", "learning_rates"]) == "learning_rates")
         #expect(closestMatch(to: "zzz", among: ["batch_size", "learning_rates"]) == nil)
         #expect(editDistance("kitten", "sitting") == 3)
+        #expect(editDistance([1, 2, 3], [1, 3]) == 1)
+        #expect(editDistance(Array("kitten"), Array("sitting"), limit: 2) == 3)
+        #expect(editDistance(Array("kitten"), Array("sitting"), limit: 3) == 3)
     }
 }
 

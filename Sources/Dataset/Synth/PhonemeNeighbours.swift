@@ -10,22 +10,7 @@ import Support
 public enum PhonemeNeighbours {
     /// Levenshtein distance between phoneme sequences; past `limit` it stops early and returns `limit + 1`.
     public static func distance(_ a: [String], _ b: [String], limit: Int = .max) -> Int {
-        if limit != .max, abs(a.count - b.count) > limit { return limit + 1 }
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0 ... b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1 ... a.count {
-            current[0] = i
-            var rowMinimum = i
-            for j in 1 ... b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                rowMinimum = min(rowMinimum, current[j])
-            }
-            if limit != .max, rowMinimum > limit { return limit + 1 }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
+        editDistance(a, b, limit: limit)
     }
 
     /// 1 phoneme for words of three phonemes or fewer, 2 for longer ones.
