@@ -11,5 +11,21 @@ struct BenchFeaturesCommandTests {
         let number = try #require(last.split(separator: " ").first.flatMap { Double($0) })
         #expect(number > 0 && last.contains(" clips/s with 2 workers"))
         #expect(result.standardOutput.contains("× real time on one core"))
+        // The Python side is measured in the same run when the oracles are installed.
+        let lines = result.standardOutput.split(separator: "\n")
+        let frontend = try #require(lines.first { $0.hasPrefix("pymicro-features") })
+        let package = try #require(lines.first { $0.hasPrefix("Python wakesmith package") })
+        if FileManager.default.isExecutableFile(atPath: FileManager.default.currentDirectoryPath + "/.venv/bin/python") {
+            #expect(frontend.contains("× real time") && frontend.contains("faster"), "\(frontend)")
+            #expect(package.contains("clips/s with 1 worker") && package.contains("faster"), "\(package)")
+        }
+    }
+
+    @Test func noPythonSkipsTheOracles() throws {
+        let result = try runProcess(try #require(wakesmithExecutable),
+                                    ["bench", "features", "--clips", "2", "--workers", "1", "--no-python"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("pymicro-features: not measured (--no-python)"))
+        #expect(!result.standardOutput.contains("Python wakesmith package"))
     }
 }

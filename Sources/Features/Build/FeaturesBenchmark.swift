@@ -74,12 +74,17 @@ public struct FeaturesBenchmark {
         return (Double(jobs.count) / seconds, (Self.processCPUSeconds() - cpuStarted) * 1000 / Double(jobs.count))
     }
 
-    /// The frontend on 60 s of noisy tones, best of five, in one thread's CPU time.
-    static func frontendSpeed() -> (realTime: Double, microsecondsPerFrame: Double) {
+    /// The audio the frontend is timed on (and pymicro-features beside it): 60 s of noisy tones.
+    public static func frontendAudio() -> [Int16] {
         var generator = SeededGenerator(seed: 1)
-        let samples = (0 ..< 16000 * 60).map { index in
+        return (0 ..< 16000 * 60).map { index in
             Int16(max(-32768, min(32767, 8000 * sin(Double(index) * 0.05) + 2000 * generator.normal())))
         }
+    }
+
+    /// The frontend on `frontendAudio()`, best of five, in one thread's CPU time.
+    static func frontendSpeed() -> (realTime: Double, microsecondsPerFrame: Double) {
+        let samples = frontendAudio()
         let frontend = MicroFrontend()
         var best = Double.infinity
         for _ in 0 ..< 5 {

@@ -11,11 +11,15 @@ struct BenchFeaturesCommand: Command {
         probabilities (background noise, room responses, gain, EQ, band stop, coloured noise, distortion, \
         pitch shift), the device frontend, slide_frames 10 written to a throw-away store — with one worker \
         and with all of them, on material it generates itself. Also times the frontend alone on one core. \
+        In the same run, when the Python oracles are installed (.venv/bin/python or $WAKESMITH_PYTHON), \
+        pymicro-features on the same audio and the Python wakesmith package's `bench features` with the same \
+        clips and workers are measured beside it (--no-python skips them). \
         Release builds only give meaningful figures; on a shared machine compare the CPU time per clip too.
         """
     static let options: [Option] = [
         .value("clips", "N", "augmented clips per measurement (default 512)"),
         .value("workers", "N", "workers for the parallel run (default: one per core)"),
+        .flag("no-python", "skip the Python side (pymicro-features and the Python package's bench features)"),
     ]
 
     static func run(_ parsed: ParsedArguments) throws -> Int32 {
@@ -31,9 +35,33 @@ struct BenchFeaturesCommand: Command {
         getloadavg(&load, 3)
         printOut("frontend alone: \(Int(result.frontendRealTime.rounded()))× real time on one core "
             + "(\(StepTimingsFormat.twoDecimals(result.frontendMicrosecondsPerFrame)) µs per 10 ms frame, thread CPU time)")
+        if parsed.flag("no-python") {
+            printOut("pymicro-features: not measured (--no-python)")
+        } else {
+            switch PythonFeaturesOracle.frontendRealTime(samples: FeaturesBenchmark.frontendAudio()) {
+            case let .success(realTime):
+                printOut("pymicro-features (Python, 10 ms chunks, same audio): \(Int(realTime.rounded()))× real time "
+                    + "(process CPU time); Swift is \(StepTimingsFormat.oneDecimal(result.frontendRealTime / realTime))× faster")
+            case let .failure(error):
+                printOut("pymicro-features: not measured (\(error.reason))")
+            }
+        }
         printOut("1 worker: \(StepTimingsFormat.oneDecimal(result.singleWorker)) clips/s; \(result.workers) workers: "
-            + "\(StepTimingsFormat.twoDecimals(result.cpuMillisecondsPerClip)) CPU ms per clip (all threads); load average after "
-            + StepTimingsFormat.twoDecimals(load[0]))
+            + "\(StepTimingsFormat.twoDecimals(result.cpuMillisecondsPerClip)) CPU ms per clip (all threads), a CPU-bound ceiling of "
+            + "\(Int((Double(result.workers) * 1000 / max(result.cpuMillisecondsPerClip, 1e-9)).rounded())) clips/s on "
+            + "\(result.workers) idle cores; load average after " + StepTimingsFormat.twoDecimals(load[0]))
+        if !parsed.flag("no-python") {
+            switch PythonFeaturesOracle.packageClipsPerSecond(clips: benchmark.clips, workers: benchmark.workers) {
+            case let .success(python):
+                getloadavg(&load, 3)
+                printOut("Python wakesmith package, same clips and workers: \(StepTimingsFormat.oneDecimal(python.single)) clips/s "
+                    + "with 1 worker, \(StepTimingsFormat.oneDecimal(python.parallel)) with \(benchmark.workers); Swift is "
+                    + "\(StepTimingsFormat.oneDecimal(result.parallel / python.parallel))× faster; load average after "
+                    + StepTimingsFormat.twoDecimals(load[0]))
+            case let .failure(error):
+                printOut("Python wakesmith package: not measured (\(error.reason))")
+            }
+        }
         printOut("\(StepTimingsFormat.oneDecimal(result.parallel)) clips/s with \(result.workers) workers")
         return 0
     }
