@@ -144,7 +144,28 @@ public final class MixedDepthwiseConvolution: Layer {
         var c = 0
         while c + 8 <= g.width {
             let bias = g.bias.load8(c)
-            for t in 0 ..< frames {
+            // Four output frames at a time share each tap's kernel load; every sum still adds its taps in
+            // order from the bias, so the result is the same to the bit as one frame at a time.
+            var t = 0
+            while t + 4 <= frames {
+                var s0 = bias, s1 = bias, s2 = bias, s3 = bias
+                var source = input + (t + g.shift) * channels + g.start + c
+                for j in 0 ..< g.kernelSize {
+                    let w = g.kernel.load8(j * g.width + c)
+                    s0 += source.load8(0) * w
+                    s1 += source.load8(channels) * w
+                    s2 += source.load8(2 * channels) * w
+                    s3 += source.load8(3 * channels) * w
+                    source += channels
+                }
+                let target = output + t * channels + g.start + c
+                target.store8(s0, 0)
+                target.store8(s1, channels)
+                target.store8(s2, 2 * channels)
+                target.store8(s3, 3 * channels)
+                t += 4
+            }
+            while t < frames {
                 var sum = bias
                 var source = input + (t + g.shift) * channels + g.start + c
                 for j in 0 ..< g.kernelSize {
@@ -152,6 +173,7 @@ public final class MixedDepthwiseConvolution: Layer {
                     source += channels
                 }
                 output.store8(sum, t * channels + g.start + c)
+                t += 1
             }
             c += 8
         }
@@ -179,7 +201,31 @@ public final class MixedDepthwiseConvolution: Layer {
             var biasSum = Float8(repeating: 0)
             for t in 0 ..< frames { biasSum += outputGradient.load8(t * channels + g.start + c) }
             biasGradient.store8(biasGradient.load8(c) + biasSum, c)
-            for j in 0 ..< g.kernelSize {
+            // Four taps at a time share each frame's gradient load (each sum still runs over the frames in
+            // order: the same result to the bit).
+            var j = 0
+            while j + 4 <= g.kernelSize {
+                var s0 = Float8(repeating: 0), s1 = s0, s2 = s0, s3 = s0
+                var source = input + (g.shift + j) * channels + g.start + c
+                var gradient = outputGradient + g.start + c
+                for _ in 0 ..< frames {
+                    let d = gradient.load8(0)
+                    s0 += source.load8(0) * d
+                    s1 += source.load8(channels) * d
+                    s2 += source.load8(2 * channels) * d
+                    s3 += source.load8(3 * channels) * d
+                    source += channels
+                    gradient += channels
+                }
+                let target = kernelGradient + j * g.width + c
+                target.store8(target.load8(0) + s0, 0)
+                target.store8(target.load8(g.width) + s1, g.width)
+                target.store8(target.load8(2 * g.width) + s2, 2 * g.width)
+                target.store8(target.load8(3 * g.width) + s3, 3 * g.width)
+                j += 4
+            }
+            while j < g.kernelSize {
+                defer { j += 1 }
                 var sum = Float8(repeating: 0)
                 var source = input + (g.shift + j) * channels + g.start + c
                 var gradient = outputGradient + g.start + c
@@ -214,8 +260,43 @@ public final class MixedDepthwiseConvolution: Layer {
                                       inputGradient: UnsafeMutablePointer<Float>, outputFrames: Int,
                                       inputFrames: Int, channels: Int)
     {
-        for s in 0 ..< inputFrames {
+        var s = 0
+        while s < inputFrames {
             let base = s - g.shift
+            // Four frames whose taps all exist share each tap's kernel load; sums run over the taps in order,
+            // as below, so the result is the same to the bit.
+            if base >= g.kernelSize - 1, base + 3 <= outputFrames - 1 {
+                var c = 0
+                while c + 8 <= g.width {
+                    var s0 = Float8(repeating: 0), s1 = s0, s2 = s0, s3 = s0
+                    for j in 0 ..< g.kernelSize {
+                        let w = g.kernel.load8(j * g.width + c)
+                        let source = outputGradient + (base - j) * channels + g.start + c
+                        s0 += source.load8(0) * w
+                        s1 += source.load8(channels) * w
+                        s2 += source.load8(2 * channels) * w
+                        s3 += source.load8(3 * channels) * w
+                    }
+                    let target = inputGradient + s * channels + g.start + c
+                    target.store8(s0, 0)
+                    target.store8(s1, channels)
+                    target.store8(s2, 2 * channels)
+                    target.store8(s3, 3 * channels)
+                    c += 8
+                }
+                for u in 0 ..< 4 {
+                    for tail in c ..< g.width {
+                        var sum: Float = 0
+                        for j in 0 ..< g.kernelSize {
+                            sum += outputGradient[(base + u - j) * channels + g.start + tail] * g.kernel[j * g.width + tail]
+                        }
+                        inputGradient[(s + u) * channels + g.start + tail] = sum
+                    }
+                }
+                s += 4
+                continue
+            }
+            defer { s += 1 }
             let firstTap = max(0, base - outputFrames + 1), lastTap = min(g.kernelSize - 1, base)
             var c = 0
             while c + 8 <= g.width {
