@@ -1,3 +1,4 @@
+import Features
 import Foundation
 import Support
 import Training
@@ -10,12 +11,15 @@ struct BenchTrainCommand: Command {
         Trains the default MixedNet (okay_nabu shape, about 25 k parameters) with Adam on synthetic \
         spectrograms: batch assembly with SpecAugment, forward, weighted loss, backward and optimizer, exactly \
         as `train` runs them, then prints the time per part of a step. Release builds only give meaningful \
-        figures; on a shared machine compare the CPU time per step as well.
+        figures; on a shared machine compare the CPU time per step as well. In the same run, when the Python \
+        oracles are installed (.venv/bin/python or $WAKESMITH_PYTHON), the Python wakesmith package's Keras \
+        trainer is measured beside it with the same batch, steps and warm-up (--no-python skips it).
         """
     static let options: [Option] = [
         .value("batch-size", "N", "examples per step (default 128)"),
         .value("steps", "N", "timed steps (default 300)"),
         .value("warmup", "N", "untimed steps first (default 30)"),
+        .flag("no-python", "skip the Python package's Keras trainer measured beside it"),
     ]
 
     static func run(_ parsed: ParsedArguments) throws -> Int32 {
@@ -33,6 +37,21 @@ struct BenchTrainCommand: Command {
         printOut("per step: \(result.timings.summary)")
         printOut("process CPU time \(StepTimingsFormat.twoDecimals(result.cpuMillisecondsPerStep)) ms/step; "
             + "\(Int(result.examplesPerSecond.rounded())) examples/s; load average after \(formatLoad(load[0]))")
+        if !parsed.flag("no-python") {
+            // Its last line: "train: N steps/s (M examples/s) backend=… device=…".
+            let python = PythonOracle.run(["-m", "wakesmith", "bench", "train", "--batch-size", String(benchmark.batchSize),
+                                           "--steps", String(benchmark.steps), "--warmup", String(benchmark.warmup)],
+                                          expecting: nil, what: "the Python wakesmith package")
+            getloadavg(&load, 3)
+            switch python {
+            case let .success(numbers):
+                printOut("Python wakesmith package (Keras), same batch and steps: \(StepTimingsFormat.oneDecimal(numbers[0])) "
+                    + "steps/s; Swift is \(StepTimingsFormat.oneDecimal(result.stepsPerSecond / numbers[0]))× faster; "
+                    + "load average after \(formatLoad(load[0]))")
+            case let .failure(error):
+                printOut("Python wakesmith package: not measured (\(error.reason))")
+            }
+        }
         printOut("\(StepTimingsFormat.oneDecimal(result.stepsPerSecond)) steps/s at batch \(benchmark.batchSize)")
         return 0
     }
