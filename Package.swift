@@ -4,7 +4,7 @@
 // Layers (SwiftPM refuses cycles, so the build enforces them; arrows point to what a module imports):
 //   wakesmith (executable) → WakesmithCLI → Pipeline → the stages
 //   Device      → Emulator, Frontend, AudioIO, ESPHome, Reporting, CSerialPort, CALSA
-//   Evaluation  → Emulator, Features, ESPHome, Metrics, Reporting
+//   Evaluation  → Emulator, Features, Frontend, TFLiteFormat, ESPHome, Config, Metrics, Reporting
 //   Export      → Training, Features, TFLiteFormat, Emulator, ESPHome, Config, Metrics
 //   Training    → Features, Metrics, COpenBLAS
 //   Features    → Dataset, Frontend, DSP, AudioIO
@@ -12,7 +12,7 @@
 //   Emulator    → TFLiteFormat, Frontend, ESPHome
 //   Dataset     → AudioIO, DSP, Config
 //   Frontend, TFLiteFormat, ESPHome, DSP, AudioIO, Config → Support (and their C libraries)
-//   Metrics (SPEC §5 definitions, shared by Training and Evaluation) → nothing
+//   Metrics (SPEC §5 definitions, shared by Training and Evaluation) → ESPHome (the firmware's quantized cutoff)
 //   Reporting (SVG charts, HTML pages and sections, shared by Evaluation and Device) → Support
 import PackageDescription
 
@@ -60,18 +60,18 @@ let package = Package(
 
         // Stages are added here as they are ported (see the layering above).
         stage("Dataset", ["Support", "AudioIO", "DSP", "Config"]),
-        stage("Metrics", []),
+        stage("Metrics", ["ESPHome"]),
         stage("Training", ["Support", "Metrics", "Config", "Features", "COpenBLAS", "CKernels"]),
         stage("Frontend", ["Support"]),
         stage("Reporting", ["Support"]),
-        stage("Evaluation", ["Support", "Frontend", "Metrics", "Reporting"]),
+        stage("Evaluation", ["Support", "Config", "Frontend", "Features", "TFLiteFormat", "Emulator", "ESPHome", "Metrics", "Reporting"]),
         stage("Device", ["Support", "CSerialPort", "CALSA", "CShims"]),
         stage("Features", ["Support", "Frontend", "DSP", "AudioIO", "Dataset"]),
         stage("Export", ["Support", "Config", "Training", "Features", "Frontend", "TFLiteFormat", "Emulator", "ESPHome", "Metrics"]),
         stage("Pipeline", ["Support", "Config", "AudioIO", "Dataset", "Features", "Training", "Export", "ESPHome", "Verification", "Device", "CSndFile", "CYAML", "CSoxr", "COpenBLAS", "CSerialPort", "CALSA"]),
 
         // The command line: one file per command, a thin layer over the stages.
-        stage("WakesmithCLI", ["Support", "Config", "Dataset", "Training", "Frontend", "AudioIO", "Features", "Emulator", "Verification", "ESPHome", "Export", "Device", "Pipeline"]),
+        stage("WakesmithCLI", ["Support", "Config", "Dataset", "Training", "Frontend", "AudioIO", "Features", "Emulator", "Verification", "ESPHome", "Export", "Evaluation", "Device", "Pipeline"]),
         .executableTarget(name: "wakesmith", dependencies: ["WakesmithCLI"]),
 
         // Tests (Swift Testing only: `swift test --disable-xctest`).
@@ -83,7 +83,7 @@ let package = Package(
         tests("Config", exclude: ["Fixtures"]),
         tests("Dataset", exclude: ["Fixtures"]),
         tests("Features", ["AudioIO", "DSP", "Frontend"]),
-        tests("WakesmithCLI", ["AudioIO", "Features", "Frontend", "Training"]),
+        tests("WakesmithCLI", ["AudioIO", "Features", "Frontend", "Training", "Emulator", "ESPHome", "TFLiteFormat"]),
         tests("TFLiteFormat"),
         tests("ESPHome"),
         tests("Emulator", exclude: ["Fixtures"]),

@@ -42,7 +42,7 @@ public struct Manifest: Hashable, Sendable {
         }
 
         /// The cutoff as the firmware stores it (2025.5+): `int(cutoff × 255)`, truncated.
-        public var quantizedCutoff: Int { Int(probabilityCutoff * 255) }
+        public var quantizedCutoff: Int { ProbabilityCutoff.quantized(probabilityCutoff) }
     }
 
     /// The wake word `vad` makes a model ESPHome's voice-activity model.

@@ -26,7 +26,7 @@ public struct WakeWordDetector: Sendable {
         windowSize = max(slidingWindowSize, 1)
         self.probabilityCutoff = probabilityCutoff
         cutoff = Float(probabilityCutoff)
-        quantizedCutoff = Int(probabilityCutoff * 255)
+        quantizedCutoff = ProbabilityCutoff.quantized(probabilityCutoff)
         window = Array(repeating: 0, count: windowSize)
         ignore = behaviour.ignoreCounter.start
     }

@@ -1,3 +1,4 @@
+import ESPHome
 import Foundation
 import Metrics
 
@@ -79,7 +80,7 @@ public struct EvaluationResult: Sendable {
         clipCounts = counts
         ambientRecordings = measurements.ambient.count
 
-        let threshold = deviceThreshold(cutoff: choice.cutoff)
+        let threshold = ProbabilityCutoff.quantized(choice.cutoff)
         let missed = measurements.clips.indices.filter { labels[$0] && Int(scores[$0]) <= threshold }
         missedPositiveCount = missed.count
         missedPositives = missed.sorted { scores[$0] > scores[$1] }.prefix(Self.traceLimit).map { index in

@@ -1,9 +1,11 @@
+import ESPHome
 import Foundation
 
 /// One decision rule everywhere in wakesmith: a score *detects* at a cutoff when it is **strictly above** it.
 ///
 /// Float probabilities compare as `mean(window) > cutoff`. Raw uint8 outputs, which is what ESPHome reads,
 /// compare as the device does, in integers: `sum(window) > int(cutoff × 255) × window`
+/// (`ESPHome.ProbabilityCutoff`, the firmware's rule)
 /// (≡ `mean > int(cutoff × 255)`). For a window of one both agree with `raw / 255 > cutoff`. A cutoff of 1.0
 /// therefore never detects, which gives every recall/FAH curve its (0 FAH, 0 recall) end. Raw outputs compare
 /// exactly; float window sums compare as computed, so a window whose exact mean equals the cutoff may fall
@@ -37,7 +39,7 @@ public enum ModelScores: Sendable, Equatable {
     public func limit(cutoff: Double, window: Int = 1) -> Double {
         switch self {
         case .probabilities: cutoff * Double(window)
-        case .deviceOutputs: Double(deviceThreshold(cutoff: cutoff) * window)
+        case .deviceOutputs: Double(ProbabilityCutoff.quantized(cutoff) * window)
         }
     }
 
@@ -67,12 +69,4 @@ public enum ModelScores: Sendable, Equatable {
         }
         return result
     }
-}
-
-/// The uint8 threshold the device compares against: `int(cutoff × 255)`.
-///
-/// A tiny epsilon keeps cutoffs such as 0.6 (153 exactly, 152.99999… in floating point) on the integer the
-/// device's configuration code computes from the decimal in the manifest.
-public func deviceThreshold(cutoff: Double) -> Int {
-    Int((cutoff * 255 + 1e-9).rounded(.down))
 }

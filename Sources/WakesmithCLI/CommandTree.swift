@@ -11,6 +11,7 @@ public let allCommands: [any Command.Type] = [
     FeaturesCommand.self,
     TrainCommand.self,
     ExportCommand.self,
+    EvalCommand.self,
     VerifyCommand.self,
     RunCommand.self,
     DemoCommand.self,

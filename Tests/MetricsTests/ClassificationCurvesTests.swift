@@ -35,11 +35,11 @@ import Testing
                                             cutoffs: [0.5])
         #expect(half.truePositives == [1] && half.falseNegatives == [1] && half.falsePositives == [1])
         #expect(half.trueNegatives == [0])
-        // cutoff 0.60 → 153 exactly, although 0.6 × 255 is 152.999… in floating point
+        // cutoff 0.60 → int(0.6 × 255) = 153 (the product is exactly 153.0 in double precision)
         let sixty = try ClassificationCurves(scores: .deviceOutputs([153, 154]), labels: [true, true])
         #expect(sixty.recall[60] == 0.5)
-        #expect(deviceThreshold(cutoff: 0.5) == 127 && deviceThreshold(cutoff: 0.97) == 247)
-        #expect(deviceThreshold(cutoff: Cutoffs.standard[60]) == 153 && deviceThreshold(cutoff: 1) == 255)
+        #expect(ModelScores.deviceOutputs([]).limit(cutoff: 0.5) == 127 && ModelScores.deviceOutputs([]).limit(cutoff: 0.97) == 247)
+        #expect(ModelScores.deviceOutputs([]).limit(cutoff: Cutoffs.standard[60]) == 153 && ModelScores.deviceOutputs([]).limit(cutoff: 1, window: 3) == 765)
     }
 
     @Test func emptyClassesGiveTheDocumentedValues() throws {

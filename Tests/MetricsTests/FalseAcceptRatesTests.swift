@@ -47,7 +47,7 @@ import Testing
                 for value in stream {
                     ring = Array(ring.dropFirst()) + [Int(value)]
                     since += 1
-                    if ring.reduce(0, +) > deviceThreshold(cutoff: cutoff) * 3, since > 20 {
+                    if ring.reduce(0, +) > Int(cutoff * 255) * 3, since > 20 {
                         total += 1
                         since = 0
                     }

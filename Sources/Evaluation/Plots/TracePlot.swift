@@ -1,3 +1,4 @@
+import ESPHome
 import Foundation
 import Metrics
 import Reporting
@@ -8,7 +9,7 @@ enum TracePlot {
     static func figure(id: String, title: String, traces: [Trace], slidingWindow: Int, cutoff: Double,
                        empty: String) -> Figure
     {
-        let threshold = Double(deviceThreshold(cutoff: cutoff)) / 255
+        let threshold = Double(ProbabilityCutoff.quantized(cutoff)) / 255
         guard !traces.isEmpty else {
             var chart = Chart(id: "\(id)-none", title: title, x: Axis("seconds", domain: 0 ... 1),
                               y: Axis("probability", domain: 0 ... 1))
@@ -29,7 +30,7 @@ enum TracePlot {
             let means = trace.windowMeans
             chart.series.append(Series("raw output", xs: seconds, ys: raw, color: ChartColor.sky, width: 1.2))
             chart.series.append(Series("sliding-window mean (\(slidingWindow))", xs: seconds, ys: means, color: ChartColor.blue))
-            chart.rules.append(Rule("cutoff \(String(format: "%.2f", cutoff)) (device: > \(deviceThreshold(cutoff: cutoff)) / 255)",
+            chart.rules.append(Rule("cutoff \(String(format: "%.2f", cutoff)) (device: > \(ProbabilityCutoff.quantized(cutoff)) / 255)",
                                     .horizontal(threshold), color: ChartColor.vermillion, dash: .dashed))
             for mark in trace.marks where mark < min(seconds.count, means.count) {
                 chart.markers.append(Marker(index == 0 ? "counted false accept" : "", x: seconds[mark], y: means[mark]))

@@ -6,6 +6,9 @@ import Support
 /// manifest's schema is closed (SPEC §3), so everything beyond its five `micro` keys lives here, never in
 /// the manifest.
 public struct ModelCard: Sendable {
+    /// The card's file name, beside the manifest.
+    public static let fileName = "model_card.md"
+
     /// One feature store behind the numbers.
     public struct DataRow: Sendable {
         public var set: String
