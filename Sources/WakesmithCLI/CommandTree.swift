@@ -10,6 +10,7 @@ public let allCommands: [any Command.Type] = [
     FrontendCommand.self,
     FeaturesCommand.self,
     TrainCommand.self,
+    MineCommand.self,
     ExportCommand.self,
     EvalCommand.self,
     VerifyCommand.self,
