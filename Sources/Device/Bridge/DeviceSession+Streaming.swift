@@ -177,6 +177,7 @@ extension DeviceSession {
             acoustic: hello["acoustic"] == "1", models: helloModels)
         read.protocolVersion = hello.integer("protocol") ?? 0
         identity = read
+        statusCount += 1
         deviceStatus = DeviceStatus(streaming: status["state"] == "streaming",
                                     stream: UInt16(truncatingIfNeeded: status.integer("stream") ?? 0),
                                     expect: UInt16(truncatingIfNeeded: status.integer("expect") ?? 0))

@@ -41,6 +41,9 @@ public final class DeviceSession {
     var hello: Report?
     var helloModels: [DeviceIdentity.Model] = []
     var deviceStatus: DeviceStatus?
+    /// `STATUS` reports taken in order so far, and writes to the link so far (`settle()`).
+    var statusCount = 0
+    var writes = 0
 
     // Frames.
     var nextSequence = UInt16.random(in: 0 ... .max)
@@ -103,7 +106,7 @@ public final class DeviceSession {
             try transport.drain()
             receiver = ReportReceiver()
             rejectedSeen = 0
-            try transport.write([DeviceProtocol.delimiter] + Frame(.query).encoded(), timeout: 5)
+            try write([DeviceProtocol.delimiter] + Frame(.query).encoded(), timeout: 5)
             let deadline = Self.now + timing.connectWait
             while Self.now < deadline, identity == nil {
                 try Interrupt.check()
@@ -144,7 +147,7 @@ public final class DeviceSession {
         expectingNewBoot = true
         defer { expectingNewBoot = false }
         refusedLoad = false
-        try transport.write([DeviceProtocol.delimiter] + Frame(.load(esphome: esphome, manifests: manifests)).encoded(), timeout: 5)
+        try write([DeviceProtocol.delimiter] + Frame(.load(esphome: esphome, manifests: manifests)).encoded(), timeout: 5)
         let deadline = Self.now + 60
         let oldBoot = knownBoot
         while Self.now < deadline {
@@ -157,6 +160,12 @@ public final class DeviceSession {
     }
 
     var refusedLoad = false
+
+    /// Writes bytes to the device, counting the writes (`settle()` needs to know nothing else went out).
+    func write(_ bytes: [UInt8], timeout: Double) throws {
+        writes &+= 1
+        try transport.write(bytes, timeout: timeout)
+    }
 
     // MARK: - Reading reports
 
@@ -203,7 +212,7 @@ public final class DeviceSession {
             if gapRequest?.from != expected { faults.missingReports += 1 }
             if gapRequest?.from != expected || now - (gapRequest?.time ?? 0) > retryInterval {
                 gapRequest = (expected, now)
-                try? transport.write(Frame(.resend(from: expected)).encoded(), timeout: 5)
+                try? write(Frame(.resend(from: expected)).encoded(), timeout: 5)
             }
         } else if report.type == "GAP" {
             handleGap(report)
@@ -227,7 +236,7 @@ public final class DeviceSession {
         unacknowledged.append(PendingFrame(sequence: sequence, bytes: bytes, sentAt: Self.now, retransmitted: false,
                                            samplesAfter: samplesAfter))
         if unacknowledged.count == 1 { lastProgress = Self.now }
-        do { try transport.write(bytes, timeout: 5) } catch { log("\(error)") }
+        do { try write(bytes, timeout: 5) } catch { log("\(error)") }
         return sequence
     }
 
@@ -238,7 +247,7 @@ public final class DeviceSession {
         for index in start ..< unacknowledged.count {
             unacknowledged[index].retransmitted = true
             faults.retransmittedFrames += 1
-            do { try transport.write(unacknowledged[index].bytes, timeout: 5) } catch { log("\(error)") }
+            do { try write(unacknowledged[index].bytes, timeout: 5) } catch { log("\(error)") }
         }
     }
 
@@ -262,12 +271,12 @@ public final class DeviceSession {
         if now - max(lastBytes, lastProbe) > retryInterval {
             lastProbe = now
             if let expected = expectedReport {
-                try? transport.write(Frame(.resend(from: expected)).encoded(), timeout: 5)
+                try? write(Frame(.resend(from: expected)).encoded(), timeout: 5)
             }
             for index in Set([unacknowledged.startIndex, unacknowledged.endIndex - 1]).sorted() where index >= 0 && index < unacknowledged.count {
                 faults.retransmittedFrames += 1
                 unacknowledged[index].retransmitted = true
-                try? transport.write(unacknowledged[index].bytes, timeout: 5)
+                try? write(unacknowledged[index].bytes, timeout: 5)
             }
         }
         guard now - lastProgress > timeout else { return }
@@ -282,7 +291,7 @@ public final class DeviceSession {
             abortStream(.timeouts)
             return
         }
-        if let expected = expectedReport { try? transport.write(Frame(.resend(from: expected)).encoded(), timeout: 5) }
+        if let expected = expectedReport { try? write(Frame(.resend(from: expected)).encoded(), timeout: 5) }
         if let first = unacknowledged.first { goBack(to: first.sequence) }
     }
 }
