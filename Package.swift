@@ -65,7 +65,7 @@ let package = Package(
         stage("Frontend", ["Support"]),
         stage("Reporting", ["Support"]),
         stage("Evaluation", ["Support", "Config", "Frontend", "Features", "TFLiteFormat", "Emulator", "ESPHome", "Metrics", "Reporting"]),
-        stage("Device", ["Support", "CSerialPort", "CALSA", "CShims"]),
+        stage("Device", ["Support", "CSerialPort", "CALSA", "CShims", "Emulator", "Frontend", "AudioIO", "ESPHome", "Reporting", "TFLiteFormat"]),
         stage("Features", ["Support", "Frontend", "DSP", "AudioIO", "Dataset"]),
         stage("Export", ["Support", "Config", "Training", "Features", "Frontend", "TFLiteFormat", "Emulator", "ESPHome", "Metrics"]),
         stage("Pipeline", ["Support", "Config", "AudioIO", "Dataset", "Features", "Training", "Export", "ESPHome", "Verification", "Device", "CSndFile", "CYAML", "CSoxr", "COpenBLAS", "CSerialPort", "CALSA"]),

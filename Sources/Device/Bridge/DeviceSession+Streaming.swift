@@ -226,6 +226,13 @@ extension DeviceSession {
 
     private func handleRefusal(_ report: Report) {
         let code = report["code"] ?? "?"
+        // `ERR code=idle` for a frame no longer outstanding answers a late duplicate (a STOP sent again after the
+        // device took it): nothing was lost. (After a reset the new boot's HELLO ends the stream.)
+        if code == "idle", let sequence = report.integer("seq").map({ UInt16(truncatingIfNeeded: $0) }),
+           !unacknowledged.contains(where: { $0.sequence == sequence })
+        {
+            return
+        }
         faults.refusals[code, default: 0] += 1
         switch code {
         case "load":

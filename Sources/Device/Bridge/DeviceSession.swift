@@ -103,9 +103,7 @@ public final class DeviceSession {
             deviceStatus = nil
             unacknowledged.removeAll()
             gapRequest = nil
-            try transport.drain()
-            receiver = ReportReceiver()
-            rejectedSeen = 0
+            try discardStaleInput()
             try write([DeviceProtocol.delimiter] + Frame(.query).encoded(), timeout: 5)
             let deadline = Self.now + timing.connectWait
             while Self.now < deadline, identity == nil {
@@ -126,6 +124,20 @@ public final class DeviceSession {
         if deviceStatus.streaming { try endAbandonedStream(deviceStatus.stream) }
         lastProgress = Self.now
         return identity
+    }
+
+    /// Reads and drops what is still arriving from before (quiet for 0.1 s, at most 2 s), counting the
+    /// damaged report lines in it: they are faults the host saw even though it no longer needs their reports.
+    /// A line cut off at the end is kept and completed by what follows.
+    private func discardStaleInput() throws {
+        let deadline = Self.now + 2
+        while Self.now < deadline {
+            let bytes = try transport.read(timeout: 0.1)
+            if bytes.isEmpty { break }
+            _ = receiver.receive(bytes)
+        }
+        faults.damagedReports += receiver.rejected - rejectedSeen
+        rejectedSeen = receiver.rejected
     }
 
     /// Ends a stream the device still runs (an earlier host was killed): STOP with the number it expects.

@@ -56,9 +56,19 @@ public struct FaultInjector: Sendable {
         return output
     }
 
-    /// One report line (with its newline) as the host receives it, and whether it arrived intact.
-    public mutating func deviceToHost(_ line: [UInt8]) -> (bytes: [UInt8], intact: Bool) {
-        guard plan.dropRate > 0 || plan.corruptRate > 0 else { return (line, true) }
+    /// What the injected faults did to one report line.
+    public enum LineDamage: Sendable {
+        case intact
+        /// A byte after an intact `MWWH ` marker was hit: the host sees the line and must reject it.
+        case damaged
+        /// The marker itself was hit: the host cannot see the line, only the gap it leaves.
+        case hidden
+    }
+
+    /// One report line (with its newline) as the host receives it, and what happened to it. The tally counts
+    /// the line when it has been sent whole (`countDelivered`); a reset can cut it short first.
+    public mutating func deviceToHost(_ line: [UInt8]) -> (bytes: [UInt8], damage: LineDamage) {
+        guard plan.dropRate > 0 || plan.corruptRate > 0 else { return (line, .intact) }
         var output: [UInt8] = []
         output.reserveCapacity(line.count)
         var markerHit = false
@@ -74,8 +84,16 @@ public struct FaultInjector: Sendable {
             if dropped { continue }
             output.append(corrupted ? byte ^ UInt8(1 + generator.next() % 255) : byte)
         }
-        if markerHit { tally.hiddenReports += 1 } else if contentHit { tally.damagedReports += 1 }
-        return (output, !markerHit && !contentHit)
+        return (output, markerHit ? .hidden : contentHit ? .damaged : .intact)
+    }
+
+    /// A line (or what a reset left of it) reached the host with this damage.
+    mutating func countDelivered(_ damage: LineDamage) {
+        switch damage {
+        case .intact: break
+        case .damaged: tally.damagedReports += 1
+        case .hidden: tally.hiddenReports += 1
+        }
     }
 
     mutating func countReset() { tally.resets += 1 }

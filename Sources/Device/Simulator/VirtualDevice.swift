@@ -17,6 +17,8 @@ public final class VirtualDevice {
     private var engine: LinkEngine
     private var input: [UInt8] = []
     private var output: [UInt8] = []
+    /// The report lines in `output`: where each ends, its damage, and whether it is an intact BAD report.
+    private var pendingLines: [(end: Int, length: Int, damage: FaultInjector.LineDamage, intactBad: String?)] = []
     private var generator: SeededGenerator
     private var resetsLeft: Int
     private var chunksUntilReset: Int
@@ -72,6 +74,7 @@ public final class VirtualDevice {
         if !output.isEmpty {
             let written = terminal.writeAvailable(output[...])
             output.removeFirst(written)
+            delivered(written)
         }
         if let bytes = try? terminal.read(timeout: 0), !bytes.isEmpty {
             input += injector.hostToDevice(bytes)
@@ -141,7 +144,7 @@ public final class VirtualDevice {
         resetsLeft -= 1
         injector.countReset()
         log("reset (\(reason))")
-        output.removeAll()
+        cutOutput()
         terminal.discardInput()
         injector.countLostBadReports(undeliveredBad.count)
         undeliveredBad.removeAll()
@@ -153,6 +156,7 @@ public final class VirtualDevice {
     }
 
     private func boot() {
+        badWritten.removeAll()  // report numbers start again: a BAD line may repeat an earlier one's text
         engine = LinkEngine(identity: Self.identity(runner: runner, boot: generator.next()))
         runner.start()
         engine.boot()
@@ -166,9 +170,37 @@ public final class VirtualDevice {
                 badWritten.insert(line)
                 undeliveredBad.insert(line)
             }
-            let (bytes, intact) = injector.deviceToHost(Array((line + "\n").utf8))
-            if intact, isBad { undeliveredBad.remove(line) }
+            let (bytes, damage) = injector.deviceToHost(Array((line + "\n").utf8))
             output += bytes
+            pendingLines.append((output.count, bytes.count, damage, isBad && damage == .intact ? line : nil))
         }
+    }
+
+    /// `written` bytes of the output went out: the lines now sent whole count as delivered.
+    private func delivered(_ written: Int) {
+        var whole = 0
+        for index in pendingLines.indices {
+            pendingLines[index].end -= written
+            if pendingLines[index].end <= 0 { whole = index + 1 }
+        }
+        for line in pendingLines.prefix(whole) {
+            injector.countDelivered(line.damage)
+            if let bad = line.intactBad { undeliveredBad.remove(bad) }
+        }
+        pendingLines.removeFirst(whole)
+    }
+
+    /// A reset: the output not yet sent is lost. A line cut short after its marker went out is a damaged
+    /// report to the host (the boot ROM's text follows it on the same line); before that, a hidden one.
+    private func cutOutput() {
+        if let first = pendingLines.first {
+            let sent = first.length - first.end
+            if sent > 0 {
+                let markerSent = sent >= DeviceProtocol.reportMarker.count && first.damage != .hidden
+                injector.countDelivered(markerSent ? .damaged : .hidden)
+            }
+        }
+        output.removeAll()
+        pendingLines.removeAll()
     }
 }
