@@ -7,22 +7,7 @@ extension DeviceSession {
     /// `play` on another thread while reading the device's reports, then stops the stream. The outcome's sample
     /// counts are the microphone's, from the start; a stream cut by a reset is played again.
     public func streamAcoustically(play: @escaping @Sendable () throws -> Void) throws -> StreamOutcome {
-        if identity == nil { try connect() }
-        var reasons: [String] = []
-        for attempt in 1 ... timing.streamAttempts {
-            do {
-                var outcome = try streamAcousticallyOnce(play: play)
-                outcome.attempts = attempt
-                return outcome
-            } catch let abort as StreamAbort {
-                faults.restartedStreams += 1
-                reasons.append(abort.description)
-                log("playing the stream again: \(abort)")
-                current = nil
-                try connect()
-            }
-        }
-        throw Failure("the device lost the acoustic stream \(timing.streamAttempts) times (\(reasons.suffix(3).joined(separator: "; ")))")
+        try attempting { try streamAcousticallyOnce(play: play) }
     }
 
     private func streamAcousticallyOnce(play: @escaping @Sendable () throws -> Void) throws -> StreamOutcome {

@@ -46,11 +46,17 @@ extension DeviceSession {
     /// device reset or lost it; `progress` hears the samples acknowledged so far. Ctrl-C ends the stream on the
     /// device and throws `Interrupted`.
     public func stream(_ samples: [Int16], mode: UInt8 = 0, progress: ((Int) -> Void)? = nil) throws -> StreamOutcome {
+        try attempting { try streamOnce(samples, mode: mode, progress: progress) }
+    }
+
+    /// Runs one stream (`once`) until it completes, starting it over after a reset or a lost stream (up to
+    /// `timing.streamAttempts` times), and counts the attempts.
+    func attempting(_ once: () throws -> StreamOutcome) throws -> StreamOutcome {
         if identity == nil { try connect() }
         var reasons: [String] = []
         for attempt in 1 ... timing.streamAttempts {
             do {
-                var outcome = try streamOnce(samples, mode: mode, progress: progress)
+                var outcome = try once()
                 outcome.attempts = attempt
                 return outcome
             } catch let abort as StreamAbort {

@@ -25,6 +25,13 @@ struct DeviceSimulateCommand: Command {
         let link = try parsed.required("link")
         let plan = try parsed.value("faults").map { try FaultPlan(parsing: $0) } ?? FaultPlan()
         let release = parsed.value("esphome") ?? FirmwareHarness.newestCheckedESPHome
+        // A parent may have started us with SIGTERM blocked (the mask is inherited): take it back, since
+        // SIGTERM is how the virtual device is stopped.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGTERM)
+        sigaddset(&signals, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         let terminal = try PseudoTerminal()
         try terminal.makeLink(at: link)
         let device = VirtualDevice(terminal: terminal, runner: EmptyModelRunner(esphome: release), faults: plan,
