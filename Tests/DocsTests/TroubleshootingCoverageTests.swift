@@ -83,8 +83,20 @@ import Testing
                 expectCovered(error, "EmulatorError")
             }
         }
-        for error in [EvaluationError.noPositiveClips, .noAmbientAudio] {
-            switch error { case .noPositiveClips, .noAmbientAudio: expectCovered(error, "EvaluationError") }
+        let evaluation: [EvaluationError] = [
+            .noPositiveClips, .noAmbientAudio, .manifestMissing(x), .manifestUnreadable(x), .legacyManifest(x),
+            .modelMissing(x, manifest: x), .modelNotRunnable(x), .manifestNotWritten(x, x),
+        ]
+        for error in evaluation {
+            switch error {
+            case .manifestUnreadable: continue  // the manifest reader's own message, covered below
+            case .noPositiveClips, .noAmbientAudio, .manifestMissing, .legacyManifest, .modelMissing, .modelNotRunnable,
+                 .manifestNotWritten:
+                expectCovered(error, "EvaluationError")
+            }
+        }
+        for error in [MiningError.noNegativeSets, .notTrained(x)] {
+            switch error { case .noNegativeSets, .notTrained: expectCovered(error, "MiningError") }
         }
         for error in [ExportError.noRepresentativeData(stride: n), .breaksDeviceContract([x, x]), .emulatorRefused(x), .file(x)] {
             switch error {
