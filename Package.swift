@@ -68,7 +68,7 @@ let package = Package(
         stage("Device", ["Support", "CSerialPort", "CALSA", "CShims", "Emulator", "Frontend", "AudioIO", "ESPHome", "Reporting", "TFLiteFormat"]),
         stage("Features", ["Support", "Frontend", "DSP", "AudioIO", "Dataset"]),
         stage("Export", ["Support", "Config", "Training", "Features", "Frontend", "TFLiteFormat", "Emulator", "ESPHome", "Metrics"]),
-        stage("Pipeline", ["Support", "Config", "AudioIO", "Dataset", "Features", "Training", "Export", "ESPHome", "Verification", "Device", "CSndFile", "CYAML", "CSoxr", "COpenBLAS", "CSerialPort", "CALSA"]),
+        stage("Pipeline", ["Support", "Config", "AudioIO", "Dataset", "Features", "Training", "Export", "Evaluation", "ESPHome", "Verification", "Device", "CSndFile", "CYAML", "CSoxr", "COpenBLAS", "CSerialPort", "CALSA"]),
 
         // The command line: one file per command, a thin layer over the stages.
         stage("WakesmithCLI", ["Support", "Config", "Dataset", "Training", "Frontend", "AudioIO", "Features", "Emulator", "Verification", "ESPHome", "Export", "Evaluation", "Device", "Pipeline"]),

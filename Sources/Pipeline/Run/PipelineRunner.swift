@@ -21,7 +21,7 @@ public struct PipelineRunner {
     }
 
     /// The stages in order.
-    static let steps: [any StageStep] = [ValidateStage(), FeaturesStage(), TrainStage(), ExportStage(), VerifyStage()]
+    static let steps: [any StageStep] = [ValidateStage(), FeaturesStage(), TrainStage(), ExportStage(), EvalStage(), VerifyStage()]
 
     /// The stages `run` goes through (those whose library is in the build).
     public static var stages: [PipelineStage] { steps.map(\.stage) }

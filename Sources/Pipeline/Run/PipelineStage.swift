@@ -1,6 +1,6 @@
 /// The stages `wakesmith run` goes through, in order.
 public enum PipelineStage: String, CaseIterable, Sendable {
-    case validate, features, train, export, verify
+    case validate, features, train, export, eval, verify
 
     /// The stages named in `--force` (comma-separated; `all` is every stage), or a message naming the unknown one.
     public static func parse(_ names: [String]) -> Result<Set<PipelineStage>, StageNameError> {
