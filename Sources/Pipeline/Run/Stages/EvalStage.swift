@@ -21,6 +21,6 @@ struct EvalStage: StageStep {
         var evaluator = Evaluator(config: context.config)
         evaluator.showsProgress = context.showsProgress
         let outcome = try evaluator.run()
-        return StageReport(figure: outcome.headline, warnings: outcome.result.notes.map { "eval: \($0)" })
+        return StageReport(figure: outcome.headline, warnings: outcome.result.notes)
     }
 }
