@@ -29,14 +29,8 @@ enum EvalCommand: Command {
     ]
 
     static func run(_ parsed: ParsedArguments) throws -> Int32 {
-        let config: WakesmithConfig
-        do {
-            config = try ConfigLoader.load(path: try parsed.required("config"), checks: DeviceCompatibility.configChecks)
-        } catch let error as ConfigError {
-            for line in error.lines { printError("error: \(line)") }
-            if let hint = error.hint { printError("hint: \(hint)") }
-            return 1
-        }
+        // A ConfigError is printed by Wakesmith.main like any user-facing error: one `error:` line per problem.
+        let config = try ConfigLoader.load(path: try parsed.required("config"), checks: DeviceCompatibility.configChecks)
         var evaluator = Evaluator(config: config, manifestPath: parsed.value("model"))
         evaluator.updatesManifest = !parsed.flag("keep-cutoff")
         evaluator.showsProgress = !parsed.flag("quiet")

@@ -30,14 +30,8 @@ enum MineCommand: Command {
     ]
 
     static func run(_ parsed: ParsedArguments) throws -> Int32 {
-        let config: WakesmithConfig
-        do {
-            config = try ConfigLoader.load(path: try parsed.required("config"), checks: DeviceCompatibility.configChecks)
-        } catch let error as ConfigError {
-            for line in error.lines { printError("error: \(line)") }
-            if let hint = error.hint { printError("hint: \(hint)") }
-            return 1
-        }
+        // A ConfigError is printed by Wakesmith.main like any user-facing error: one `error:` line per problem.
+        let config = try ConfigLoader.load(path: try parsed.required("config"), checks: DeviceCompatibility.configChecks)
         let rounds = try parsed.integer("rounds", in: 1 ... 1000) ?? config.mining.rounds
         let quiet = parsed.flag("quiet")
         let stages = ConfiguredMiningStages(config: config, showsProgress: !quiet)

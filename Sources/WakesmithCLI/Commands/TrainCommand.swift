@@ -25,14 +25,8 @@ enum TrainCommand: Command {
     ]
 
     static func run(_ parsed: ParsedArguments) throws -> Int32 {
-        let config: WakesmithConfig
-        do {
-            config = try ConfigLoader.load(path: try parsed.required("config"), checks: DeviceCompatibility.configChecks)
-        } catch let error as ConfigError {
-            for line in error.lines { printError("error: \(line)") }
-            if let hint = error.hint { printError("hint: \(hint)") }
-            return 1
-        }
+        // A ConfigError is printed by Wakesmith.main like any user-facing error: one `error:` line per problem.
+        let config = try ConfigLoader.load(path: try parsed.required("config"), checks: DeviceCompatibility.configChecks)
         var trainer = try Trainer(config: config)
         var options = trainer.options
         options.showsProgress = !parsed.flag("quiet")
