@@ -26,6 +26,9 @@ struct FixedPointRealFFT: @unchecked Sendable {
         let m: Int
         let twiddleReal: UnsafePointer<Int16>
         let twiddleImaginary: UnsafePointer<Int16>
+        /// The same twiddles as coefficient pairs for `pairProducts`: (re, −im) and (im, re) at `[2i]`, `[2i + 1]`.
+        let pairReal: UnsafePointer<Int16>
+        let pairImaginary: UnsafePointer<Int16>
     }
 
     /// Real input length (a power of two).
@@ -42,6 +45,9 @@ struct FixedPointRealFFT: @unchecked Sendable {
     /// Twiddles of the real-FFT post-processing, for k = 1 … complexSize / 2 at index k − 1.
     private let superReal: UnsafePointer<Int16>
     private let superImaginary: UnsafePointer<Int16>
+    /// The same as coefficient pairs (see `Stage`).
+    private let superPairReal: UnsafePointer<Int16>
+    private let superPairImaginary: UnsafePointer<Int16>
 
     init(size: Int, storage: TableStorage) {
         precondition(size >= 4 && size & (size - 1) == 0, "the frontend FFT size must be a power of two ≥ 4")
@@ -99,8 +105,9 @@ struct FixedPointRealFFT: @unchecked Sendable {
                     }
                 }
             }
-            stages.append(Stage(radix: radix, m: m, twiddleReal: storage.store(real),
-                                twiddleImaginary: storage.store(imaginary)))
+            stages.append(Stage(radix: radix, m: m, twiddleReal: storage.store(real), twiddleImaginary: storage.store(imaginary),
+                                pairReal: storage.store(Self.realPairs(real, imaginary)),
+                                pairImaginary: storage.store(Self.imaginaryPairs(real, imaginary))))
             fstride *= radix
         }
         self.stages = storage.store(stages.reversed())
@@ -117,6 +124,18 @@ struct FixedPointRealFFT: @unchecked Sendable {
         }
         superReal = storage.store(superTwiddles.map(\.0))
         superImaginary = storage.store(superTwiddles.map(\.1))
+        superPairReal = storage.store(Self.realPairs(superTwiddles.map(\.0), superTwiddles.map(\.1)))
+        superPairImaginary = storage.store(Self.imaginaryPairs(superTwiddles.map(\.0), superTwiddles.map(\.1)))
+    }
+
+    /// (re, −im) per twiddle: `pairProducts` with (ar, ai) gives ar·re − ai·im. Twiddles never hold −32768.
+    private static func realPairs(_ real: [Int16], _ imaginary: [Int16]) -> [Int16] {
+        zip(real, imaginary).flatMap { [$0, -$1] }
+    }
+
+    /// (im, re) per twiddle: `pairProducts` with (ar, ai) gives ar·im + ai·re.
+    private static func imaginaryPairs(_ real: [Int16], _ imaginary: [Int16]) -> [Int16] {
+        zip(real, imaginary).flatMap { [$1, $0] }
     }
 
     /// Whether a stage runs 8 lanes over two neighbouring blocks (radix 4, m = 4, an even number of blocks).
@@ -279,7 +298,7 @@ struct FixedPointRealFFT: @unchecked Sendable {
     /// 4 butterflies of two neighbouring blocks (their twiddles are stored twice for this).
     @inline(__always)
     private func radix4Lanes(_ stage: Stage, _ re: UnsafeMutablePointer<Int16>, _ im: UnsafeMutablePointer<Int16>) {
-        let m = stage.m, tr = stage.twiddleReal, ti = stage.twiddleImaginary
+        let m = stage.m, tr = stage.pairReal, ti = stage.pairImaginary
         // With m = 4 a group of lanes spans two blocks: lanes 4…7 sit one block (16 values) further on.
         let split = m == 4
         let upper = split ? 4 * m : 4
@@ -300,12 +319,9 @@ struct FixedPointRealFFT: @unchecked Sendable {
                 let a1r = divide4(get(re + i1)), a1i = divide4(get(im + i1))
                 let a2r = divide4(get(re + i2)), a2i = divide4(get(im + i2))
                 let a3r = divide4(get(re + i3)), a3i = divide4(get(im + i3))
-                let w1r = load8(tr + k), w1i = load8(ti + k)
-                let w2r = load8(tr + (length &+ k)), w2i = load8(ti + (length &+ k))
-                let w3r = load8(tr + (2 &* length &+ k)), w3i = load8(ti + (2 &* length &+ k))
-                let (s0r, s0i) = multiply(a1r, a1i, w1r, w1i)
-                let (s1r, s1i) = multiply(a2r, a2i, w2r, w2i)
-                let (s2r, s2i) = multiply(a3r, a3i, w3r, w3i)
+                let (s0r, s0i) = multiplyDivided(a1r, a1i, tr + 2 &* k, ti + 2 &* k)
+                let (s1r, s1i) = multiplyDivided(a2r, a2i, tr + 2 &* (length &+ k), ti + 2 &* (length &+ k))
+                let (s2r, s2i) = multiplyDivided(a3r, a3i, tr + 2 &* (2 &* length &+ k), ti + 2 &* (2 &* length &+ k))
                 let s5r = a0r &- s1r, s5i = a0i &- s1i
                 let f0r = a0r &+ s1r, f0i = a0i &+ s1i
                 let s3r = s0r &+ s2r, s3i = s0i &+ s2i
@@ -368,11 +384,11 @@ struct FixedPointRealFFT: @unchecked Sendable {
                 let qr = divide2(reversed(load8(re + (n &- k &- 7))))
                 let qi = divide2(0 &- reversed(load8(im + (n &- k &- 7))))
                 let f1r = pr &+ qr, f1i = pi &+ qi
-                let (tr, ti) = multiply(pr &- qr, pi &- qi, load8(superReal + (k &- 1)), load8(superImaginary + (k &- 1)))
-                store8(halve(f1r, tr), outRe + k)
-                store8(halve(f1i, ti), outIm + k)
-                store8(reversed(halveDifference(f1r, tr)), outRe + (n &- k &- 7))
-                store8(reversed(halveDifference(ti, f1i)), outIm + (n &- k &- 7))
+                let (tr, ti) = multiply(pr &- qr, pi &- qi, superPairReal + 2 &* (k &- 1), superPairImaginary + 2 &* (k &- 1))
+                store8(halvedSum(f1r, tr), outRe + k)
+                store8(halvedSum(f1i, ti), outIm + k)
+                store8(reversed(halvedDifference(f1r, tr)), outRe + (n &- k &- 7))
+                store8(reversed(halvedDifference(ti, f1i)), outIm + (n &- k &- 7))
                 k &+= 8
             }
         }
@@ -409,9 +425,9 @@ struct FixedPointRealFFT: @unchecked Sendable {
     wrap((value &* 8191 &+ 16384) >> 15)
 }
 
+/// The same on eight lanes: (x·8191 + 2¹⁴) >> 15 = (x·16382 + 2¹⁵) >> 16.
 @inline(__always) private func divide4(_ value: Lanes16) -> Lanes16 {
-    let (even, odd) = split(value)
-    return join(((even &<< 13) &- even &+ 16384) &>> 15, ((odd &<< 13) &- odd &+ 16384) &>> 15)
+    highHalfRounded(value, 16382)
 }
 
 /// kissfft's `C_FIXDIV(x, 2)`: x · 16383 in Q15, rounded half up, stored as int16.
@@ -419,9 +435,9 @@ struct FixedPointRealFFT: @unchecked Sendable {
     wrap((value &* 16383 &+ 16384) >> 15)
 }
 
+/// The same on eight lanes: (x·16383 + 2¹⁴) >> 15 = (x·32766 + 2¹⁵) >> 16.
 @inline(__always) private func divide2(_ value: Lanes16) -> Lanes16 {
-    let (even, odd) = split(value)
-    return join(((even &<< 14) &- even &+ 16384) &>> 15, ((odd &<< 14) &- odd &+ 16384) &>> 15)
+    highHalfRounded(value, 32766)
 }
 
 /// kissfft's `sround`: a Q30 product (or sum of products) rounded half up to Q15, stored as int16.
@@ -429,26 +445,27 @@ struct FixedPointRealFFT: @unchecked Sendable {
     wrap((product &+ 16384) >> 15)
 }
 
-/// kissfft's `C_MUL` of (ar, ai) by (br, bi), each part rounded to Q15 and stored as int16.
-@inline(__always) private func multiply(_ ar: Lanes16, _ ai: Lanes16, _ br: Lanes16, _ bi: Lanes16) -> (Lanes16, Lanes16) {
-    let ar = split(ar), ai = split(ai), br = split(br), bi = split(bi)
-    let realEven = (ar.even &* br.even &- ai.even &* bi.even &+ 16384) &>> 15
-    let realOdd = (ar.odd &* br.odd &- ai.odd &* bi.odd &+ 16384) &>> 15
-    let imaginaryEven = (ar.even &* bi.even &+ ai.even &* br.even &+ 16384) &>> 15
-    let imaginaryOdd = (ar.odd &* bi.odd &+ ai.odd &* br.odd &+ 16384) &>> 15
-    return (join(realEven, realOdd), join(imaginaryEven, imaginaryOdd))
+/// kissfft's `C_MUL` of eight values (ar, ai) by eight twiddles given as coefficient pairs (see `Stage`),
+/// each part rounded to Q15 and stored as int16. The sums of products cannot overflow: twiddles never
+/// hold −32768.
+@inline(__always) private func multiply(_ ar: Lanes16, _ ai: Lanes16,
+                                        _ real: UnsafePointer<Int16>, _ imaginary: UnsafePointer<Int16>) -> (Lanes16, Lanes16)
+{
+    let low = interleavedLow(ar, ai), high = interleavedHigh(ar, ai)
+    @inline(__always) func rounded(_ sum: Lanes32) -> Lanes32 { (sum &+ 16384) &>> 15 }
+    return (narrowed(rounded(pairProducts(low, load8(real))), rounded(pairProducts(high, load8(real + 8)))),
+            narrowed(rounded(pairProducts(low, load8(imaginary))), rounded(pairProducts(high, load8(imaginary + 8)))))
 }
 
-/// kissfft's `HALF_OF(a + b)` of two int16 values, stored as int16.
-@inline(__always) private func halve(_ a: Lanes16, _ b: Lanes16) -> Lanes16 {
-    let a = split(a), b = split(b)
-    return join((a.even &+ b.even) &>> 1, (a.odd &+ b.odd) &>> 1)
-}
-
-/// kissfft's `HALF_OF(a - b)` of two int16 values, stored as int16.
-@inline(__always) private func halveDifference(_ a: Lanes16, _ b: Lanes16) -> Lanes16 {
-    let a = split(a), b = split(b)
-    return join((a.even &- b.even) &>> 1, (a.odd &- b.odd) &>> 1)
+/// `multiply` for factors that went through `divide4` (|a| ≤ 8192): the sums stay below 2³⁰ and the rounded
+/// results fit in 16 bits, so (2x + 2¹⁵) >> 16, which equals (x + 2¹⁴) >> 15, narrows with a plain pack.
+@inline(__always) private func multiplyDivided(_ ar: Lanes16, _ ai: Lanes16,
+                                               _ real: UnsafePointer<Int16>, _ imaginary: UnsafePointer<Int16>) -> (Lanes16, Lanes16)
+{
+    let low = interleavedLow(ar, ai), high = interleavedHigh(ar, ai)
+    @inline(__always) func rounded(_ sum: Lanes32) -> Lanes32 { ((sum &<< 1) &+ 32768) &>> 16 }
+    return (narrowed(rounded(pairProducts(low, load8(real))), rounded(pairProducts(high, load8(real + 8)))),
+            narrowed(rounded(pairProducts(low, load8(imaginary))), rounded(pairProducts(high, load8(imaginary + 8)))))
 }
 
 @inline(__always) private func reversed(_ value: Lanes16) -> Lanes16 {

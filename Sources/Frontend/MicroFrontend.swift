@@ -24,6 +24,8 @@ public final class MicroFrontend {
     private let workImaginary: UnsafeMutablePointer<Int16>
     private let spectrumReal: UnsafeMutablePointer<Int16>
     private let spectrumImaginary: UnsafeMutablePointer<Int16>
+    private let energy: UnsafeMutablePointer<UInt32>
+    private let sums: UnsafeMutablePointer<UInt64>
     private let channels: UnsafeMutablePointer<UInt32>
     private let noiseEstimate: UnsafeMutablePointer<UInt32>
     private let frame: UnsafeMutablePointer<UInt16>
@@ -52,10 +54,15 @@ public final class MicroFrontend {
         workImaginary = .allocate(capacity: fftSize / 2)
         spectrumReal = .allocate(capacity: fftSize / 2 + 8)
         spectrumImaginary = .allocate(capacity: fftSize / 2 + 8)
+        energy = .allocate(capacity: pipeline.filterbank.scratchBins)
+        sums = .allocate(capacity: channelCount)
         channels = .allocate(capacity: channelCount)
         noiseEstimate = .allocate(capacity: channelCount)
         frame = .allocate(capacity: channelCount)
         fftInput.initialize(repeating: 0, count: fftSize)
+        // The filterbank reads whole groups of eight bins, past the last one the FFT writes.
+        spectrumReal.initialize(repeating: 0, count: fftSize / 2 + 8)
+        spectrumImaginary.initialize(repeating: 0, count: fftSize / 2 + 8)
         reset()
     }
 
@@ -63,6 +70,8 @@ public final class MicroFrontend {
         for pointer in [input, windowed, fftInput, workReal, workImaginary, spectrumReal, spectrumImaginary] {
             pointer.deallocate()
         }
+        energy.deallocate()
+        sums.deallocate()
         channels.deallocate()
         noiseEstimate.deallocate()
         frame.deallocate()
@@ -151,7 +160,8 @@ public final class MicroFrontend {
         }
         pipeline.fft.transform(fftInput, workReal: workReal, workImaginary: workImaginary,
                                outputReal: spectrumReal, outputImaginary: spectrumImaginary)
-        pipeline.filterbank.apply(real: spectrumReal, imaginary: spectrumImaginary, shift: shift, output: channels)
+        pipeline.filterbank.apply(real: spectrumReal, imaginary: spectrumImaginary, shift: shift,
+                                  energy: energy, sums: sums, output: channels)
         pipeline.noiseReduction.apply(channels, estimate: noiseEstimate, count: channelCount)
         pipeline.gainControl.apply(channels, noiseEstimate: noiseEstimate, count: channelCount)
         pipeline.logScale.apply(channels, count: channelCount, output: frame)

@@ -21,6 +21,19 @@ struct BenchFeaturesCommandTests {
         }
     }
 
+    @Test func frontendOnlyTimesTheFrontendAlone() throws {
+        let result = try runProcess(try #require(wakesmithExecutable),
+                                    ["bench", "features", "--frontend-only", "--rounds", "2"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let lines = result.standardOutput.split(separator: "\n")
+        #expect(lines.count == 1, "\(result.standardOutput)")
+        let line = try #require(lines.last)
+        #expect(line.hasPrefix("frontend alone: ") && line.contains("× real time on one core") && line.contains("fastest of 2 runs"))
+        let factor = try #require(Double(line.dropFirst("frontend alone: ".count).prefix { $0.isNumber }))
+        #expect(factor > 0)
+        #expect(!result.standardOutput.contains("clips/s"))
+    }
+
     @Test func noPythonSkipsTheOracles() throws {
         let result = try runProcess(try #require(wakesmithExecutable),
                                     ["bench", "features", "--clips", "2", "--workers", "1", "--no-python"])

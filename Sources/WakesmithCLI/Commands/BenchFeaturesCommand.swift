@@ -20,6 +20,8 @@ struct BenchFeaturesCommand: Command {
         .value("clips", "N", "augmented clips per measurement (default 512)"),
         .value("workers", "N", "workers for the parallel run (default: one per core)"),
         .flag("no-python", "skip the Python side (pymicro-features and the Python package's bench features)"),
+        .flag("frontend-only", "time the frontend alone and nothing else (no clips, no Python); its line is the last"),
+        .value("rounds", "N", "runs of the frontend-alone timing, the fastest counts (default 5)"),
     ]
 
     static func run(_ parsed: ParsedArguments) throws -> Int32 {
@@ -27,8 +29,19 @@ struct BenchFeaturesCommand: Command {
         benchmark.clips = try parsed.integer("clips", default: 512, in: 1 ... 1_000_000) ?? 512
         benchmark.workers = try parsed.integer("workers", default: FeatureBuilder.defaultWorkers, in: 1 ... 1024)
             ?? FeatureBuilder.defaultWorkers
+        let rounds = try parsed.integer("rounds", default: 5, in: 1 ... 100_000) ?? 5
         var load = [Double](repeating: 0, count: 3)
         getloadavg(&load, 3)
+        if parsed.flag("frontend-only") {
+            let (realTime, perFrame) = FeaturesBenchmark.frontendSpeed(rounds: rounds)
+            let before = load[0]
+            getloadavg(&load, 3)
+            printOut("frontend alone: \(Int(realTime.rounded()))× real time on one core "
+                + "(\(StepTimingsFormat.twoDecimals(perFrame)) µs per 10 ms frame, thread CPU time, fastest of \(rounds) runs; "
+                + "load average \(StepTimingsFormat.twoDecimals(before)) before, \(StepTimingsFormat.twoDecimals(load[0])) after)")
+            return 0
+        }
+        benchmark.frontendRounds = rounds
         printOut("\(benchmark.clips) training positives of \(benchmark.settings.clipDurationSeconds) s, reference augmentation, "
             + "slide_frames 10; \(ProcessInfo.processInfo.activeProcessorCount) cores; load average before \(StepTimingsFormat.twoDecimals(load[0]))")
         let result = try benchmark.run()
