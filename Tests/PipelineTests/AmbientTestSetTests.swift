@@ -40,6 +40,35 @@ struct AmbientTestSetTests {
         #expect(again.files == 6 && again.written == 0)
     }
 
+    /// A 1 kHz tone standing in for a fetched recording lands in exactly one file, at about the talkers' level.
+    @Test func mixesEachRealRecordingIntoOneFile() throws {
+        let folder = TemporaryDirectory("ambient-test-set-recordings")
+        try AmbientRecordingsTests.writeTone(folder.path + "/recordings/background/tones/tone.wav", seconds: 20, hertz: 1000)
+        var dataset = DatasetConfig()
+        dataset.root = folder.appending("dataset").path
+        dataset.groupPattern = SynthPlan.groupPattern
+        var set = AmbientTestSet(hours: 0.05)
+        set.fileMinutes = 1
+        set.recordings = try AmbientRecordings(folder: folder.path + "/recordings", seed: 0)
+        let result = try set.write(dataset: dataset, wakePhrase: "hey jarvis", showsProgress: false)
+        #expect(result.files == 3 && result.recordingSources == 1 && abs(result.recordingSeconds - 20) < 1e-9)
+        var toneFiles = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: dataset.root + "/background/" + AmbientTestSet.folder) {
+            let samples = try AudioFile.readMonoFloat(path: dataset.root + "/background/\(AmbientTestSet.folder)/\(name)").samples
+            // the 1 kHz share of the file's energy: a 20 s tone at −6…+6 dB from the talkers is far above babble's
+            var cosine = 0.0, sine = 0.0
+            for (index, sample) in samples.enumerated() {
+                let phase = 2 * Double.pi * 1000 * Double(index) / 16000
+                cosine += Double(sample) * cos(phase)
+                sine += Double(sample) * sin(phase)
+            }
+            let tone = 2 * (cosine * cosine + sine * sine) / Double(samples.count)
+            let total = samples.reduce(0.0) { $0 + Double($1) * Double($1) }
+            if tone / total > 0.005 { toneFiles += 1 }
+        }
+        #expect(toneFiles == 1)
+    }
+
     @Test func babbleTextNeverSaysTheWakePhrase() {
         let text = BabbleText(wakePhrase: "hey jarvis", wordList: nil)
         var generator = SeededGenerator(seed: 3)

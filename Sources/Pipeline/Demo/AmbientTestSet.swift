@@ -8,8 +8,9 @@ import Synchronization
 /// Hours of ambient test audio for the demo, made cheaply enough to measure false accepts per hour with
 /// meaning: many distinct few-minute files, each talkers reading fresh text (ordinary sentences and strings
 /// of dictionary words) in espeak-ng voices of speakers that are in the test split only, over coloured noise,
-/// at drawn levels. Every file is its own recording: no audio is repeated between files, and no talker's
-/// speech within a file.
+/// at drawn levels, with the real recordings of `recordings` (speech, music, crowds, noises from Debian
+/// packages kept out of the dataset) dealt over the files. No audio is repeated between files, and no
+/// talker's speech or real recording within a file.
 ///
 /// The files go to `background/demo-ambient/` under names the split assigner puts in the test split, so the
 /// features stage cuts them into the ambient test store (and mixes them under held-out clips only); training
@@ -22,6 +23,8 @@ public struct AmbientTestSet: Sendable {
     public var fileMinutes = 3.0
     public var seed: UInt64 = 0
     public var workers = 0
+    /// Real recordings mixed into the files (none: synthesised audio only).
+    public var recordings = AmbientRecordings(recordings: [])
 
     public init(hours: Double) {
         self.hours = hours
@@ -33,6 +36,9 @@ public struct AmbientTestSet: Sendable {
         public var written: Int
         public var seconds: Double
         public var speakers: Int
+        /// Seconds of real recordings in the files written by this call or found (as planned now).
+        public var recordingSeconds: Double
+        public var recordingSources: Int
     }
 
     /// Names `<folder>/demo-ambient-K__mix.wav` that `assigner` puts in the test split, in order of K.
@@ -78,7 +84,7 @@ public struct AmbientTestSet: Sendable {
                 guard position < todo.count, !Interrupt.isRequested, failure.withLock({ $0 == nil }) else { return }
                 let (index, name) = todo[position]
                 do {
-                    let samples = try mix(index: index, voices: voices, text: text)
+                    let samples = try mix(index: index, of: names.count, voices: voices, text: text)
                     let writer = try AudioFileWriter(path: dataset.root + "/" + name)
                     try writer.write(samples)
                     try writer.commit()
@@ -92,32 +98,43 @@ public struct AmbientTestSet: Sendable {
         if let error = failure.withLock({ $0 }) { throw error }
         try Interrupt.check()
         let speakers = Set(voices.map(\.speakerKey)).count
-        return Result(files: names.count, written: todo.count, seconds: Double(names.count) * fileMinutes * 60, speakers: speakers)
+        return Result(files: names.count, written: todo.count, seconds: Double(names.count) * fileMinutes * 60, speakers: speakers,
+                      recordingSeconds: recordings.seconds, recordingSources: recordings.sources)
     }
 
-    /// One file: 1–3 talkers (each a fresh reading in its own voice, from its own offset, 0–10 dB apart) at
-    /// −38…−20 dBFS RMS over coloured noise 5–25 dB below them; peak at most −1 dBFS.
-    func mix(index: Int, voices: [VoiceSetting], text: BabbleText) throws -> [Float] {
+    /// File `index` of `count`: 1–3 talkers (each a fresh reading in its own voice, from its own offset, 0–10 dB
+    /// apart) at −38…−20 dBFS RMS over coloured noise 5–25 dB below them, plus this file's real recordings, each
+    /// from its own offset at −6…+6 dB from the talkers; peak at most −1 dBFS.
+    func mix(index: Int, of count: Int, voices: [VoiceSetting], text: BabbleText) throws -> [Float] {
         var generator = SeededGenerator(seed: seed, stream: 0xA3B2, UInt64(index))
-        let count = Int(fileMinutes * 60 * Double(DeviceAudioFormat.sampleRate))
+        let length = Int(fileMinutes * 60 * Double(DeviceAudioFormat.sampleRate))
         let engine = EspeakEngine()
-        var speech = [Float](repeating: 0, count: count)
+        var speech = [Float](repeating: 0, count: length)
         for _ in 0 ..< generator.integer(in: 1 ... 3) {
             let voice = voices[generator.integer(in: 0 ..< voices.count)]
             let wordsPerMinute = voice.number("speed", default: 160)
             let reading = try engine.render(text.text(words: Int(fileMinutes * wordsPerMinute * 1.05), using: &generator), voice: voice)
             guard !reading.isEmpty else { continue }
             let level = Float(pow(10, -generator.uniform(0, 10) / 20) / max(ClipShaping.rms(reading), 1e-6))
-            let start = generator.integer(in: 0 ..< count)
-            for position in 0 ..< min(count, reading.count) {
-                speech[(start + position) % count] += reading[position] * level
+            let start = generator.integer(in: 0 ..< length)
+            for position in 0 ..< min(length, reading.count) {
+                speech[(start + position) % length] += reading[position] * level
             }
         }
         let speechLevel = generator.uniform(-38, -20)
         var total = ClipShaping.withRMS(speech, dbfs: speechLevel)
         let color = NoiseColor.allCases[generator.integer(in: 0 ..< NoiseColor.allCases.count)]
-        let noise = ClipShaping.withRMS(color.samples(count, using: &generator), dbfs: speechLevel - generator.uniform(5, 25))
-        for position in 0 ..< count { total[position] += noise[position] }
+        let noise = ClipShaping.withRMS(color.samples(length, using: &generator), dbfs: speechLevel - generator.uniform(5, 25))
+        for position in 0 ..< length { total[position] += noise[position] }
+        for recording in recordings.recordings(forFile: index, of: count) {
+            let samples = try AmbientRecordings.samples(of: recording)
+            guard !samples.isEmpty else { continue }
+            let shaped = ClipShaping.withRMS(samples, dbfs: speechLevel + generator.uniform(-6, 6))
+            let start = generator.integer(in: 0 ..< length)
+            for position in 0 ..< min(length, shaped.count) {
+                total[(start + position) % length] += shaped[position]
+            }
+        }
         return ClipShaping.limitingPeak(total, dbfs: -1)
     }
 }

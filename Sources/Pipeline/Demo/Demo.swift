@@ -15,6 +15,9 @@ public struct Demo {
     public var showsProgress = true
     /// Hours of ambient test audio added to the test split (`AmbientTestSet`); 0 adds none.
     public var ambientHours = Demo.defaultAmbientHours
+    /// Whether the ambient test audio mixes in real recordings, fetched (`data fetch --set lite`) into
+    /// `<folder>/recordings`, outside the dataset. Without a network the demo warns and goes on without them.
+    public var usesRecordings = true
     /// Runs alongside synthesis when the preset asks for real recordings (`synth.fetch_set`).
     public var downloads: (@Sendable (SynthSize) -> [String])?
     /// Status lines (standard error).
@@ -90,11 +93,34 @@ public struct Demo {
         var set = AmbientTestSet(hours: ambientHours)
         set.seed = UInt64(truncatingIfNeeded: config.synth.seed) &+ (seed ?? 0)
         set.workers = config.synth.workers
+        if usesRecordings { set.recordings = try recordings(seed: set.seed) }
         log("[ambient] \(String(format: "%g", ambientHours)) h of test-split babble and noise into \(config.dataset.root)/background/\(AmbientTestSet.folder)")
         let result = try set.write(dataset: config.dataset, wakePhrase: config.wakeWord.phrase, showsProgress: showsProgress)
-        let figure = "\(result.files) files, \(String(format: "%.1f", result.seconds / 3600)) h of talkers (\(result.speakers) test-split "
+        var figure = "\(result.files) files, \(String(format: "%.1f", result.seconds / 3600)) h of talkers (\(result.speakers) test-split "
             + "espeak-ng speakers) over coloured noise"
+        if result.recordingSources > 0 {
+            figure += String(format: ", with %.0f min of real recordings from %d packages", result.recordingSeconds / 60, result.recordingSources)
+        }
         return StageOutcome(name: "ambient", status: result.written > 0 ? .ran : .skipped,
                             seconds: PipelineRunner.monotonicSeconds() - started, figure: figure)
+    }
+
+    /// The real recordings for the ambient audio: the lite `data fetch` set in `<folder>/recordings` (packages
+    /// fetched before are kept), at most a few minutes of each. A failed download is a warning: the ambient
+    /// audio is then synthesised only (or uses the packages that did arrive).
+    func recordings(seed: UInt64) throws -> AmbientRecordings {
+        let folder = project.folder + "/" + AmbientRecordings.folder
+        log("[ambient] real recordings (data fetch --set lite) into \(folder)")
+        var fetcher = SourceFetcher(dataset: folder)
+        fetcher.showProgress = showsProgress
+        do {
+            try fetcher.fetch(RecordingSource.sources(in: .lite)) { log("[ambient] " + $0) }
+        } catch let error as Interrupted {
+            throw error
+        } catch {
+            let reason = (error as? any UserFacingError)?.message ?? "\(error)"
+            log("warning: real recordings unavailable (\(reason)); the ambient audio uses what was fetched, if anything, and synthesised talkers")
+        }
+        return try AmbientRecordings(folder: folder, seed: seed)
     }
 }
