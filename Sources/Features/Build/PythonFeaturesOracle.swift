@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The Python side of `bench features` (test oracles, never the product): pymicro-features' frontend on the
 /// same audio, and the Python wakesmith package's own `bench features`, run in the same session so the

@@ -1,11 +1,15 @@
 import Foundation
 
-/// The Python interpreter with the test oracles (pymicro-features, the Python wakesmith package, …) for the
-/// benchmarks' side-by-side figures; never the product. Found through `$WAKESMITH_PYTHON`, else
-/// `./.venv/bin/python`, else the `.venv` of the checkout the executable was built in.
+/// The Python interpreter with the test oracles (pymicro-features, tflite-micro, …) for the benchmarks'
+/// side-by-side figures; never the product. Found through `$WAKESMITH_PYTHON`, else `./.venv/bin/python`,
+/// else the `.venv` of the checkout the executable was built in. The one place that finds and runs it.
 public enum PythonOracle {
     public struct OracleError: Error, Sendable {
         public let reason: String
+
+        public init(reason: String) {
+            self.reason = reason
+        }
     }
 
     public static var python: String? {
