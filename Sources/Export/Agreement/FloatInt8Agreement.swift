@@ -117,15 +117,7 @@ public enum FloatInt8Agreement {
         let stride = network.architecture.stride
         let frames = clip.count / 40, steps = frames / stride
         guard steps > 0 else { return ClipOutputs(float: [], int8: []) }
-        var features = clip.map(FeatureScaling.float(raw:))
-        let all = features.withUnsafeMutableBufferPointer { buffer -> [Float] in
-            guard let base = buffer.baseAddress else { return [] }
-            return network.probabilities(Activations(pointer: base, batch: 1, frames: frames, channels: 40), padding: .causal)
-        }
-        // With a first convolution the causal pass gives one output per step; without, one per frame, and
-        // step n sees frame (n + 1)·stride − 1 last.
-        let float = network.architecture.firstConvFilters > 0
-            ? Array(all.prefix(steps)) : (0 ..< steps).map { all[($0 + 1) * stride - 1] }
+        let float = floatOutputs(network, clip, steps: steps)
         interpreter.reset()
         var int8: [UInt8] = []
         int8.reserveCapacity(steps)
@@ -136,5 +128,39 @@ public enum FloatInt8Agreement {
             int8.append(interpreter.outputByte(0))
         }
         return ClipOutputs(float: float, int8: int8)
+    }
+
+    /// Steps per piece of a long clip (hours of ambient audio): the causal pass holds every layer's
+    /// activations for the whole input, gigabytes for hours, so long clips go through in pieces.
+    static let pieceSteps = 20_000
+
+    /// The float network's output for each of the first `steps` steps of `clip`: one causal pass over a
+    /// short clip; over a long one, pieces of `pieceSteps` steps, each preceded by enough earlier frames to
+    /// fill the network's receptive field, whose outputs are dropped (so each kept output sees exactly the
+    /// frames it sees in one pass over the whole clip).
+    static func floatOutputs(_ network: MixedNet, _ clip: [UInt16], steps: Int, pieceSteps: Int = Self.pieceSteps) -> [Float] {
+        let architecture = network.architecture, stride = architecture.stride
+        let context = architecture.positionsNeeded + (architecture.firstConvKernelSize + stride - 1) / stride + 1
+        var outputs: [Float] = []
+        outputs.reserveCapacity(steps)
+        var start = 0
+        while start < steps {
+            let count = steps <= pieceSteps ? steps : min(pieceSteps, steps - start)
+            let lead = min(context, start)
+            let first = (start - lead) * stride * 40, end = (start + count) * stride * 40
+            var features = clip[first ..< end].map(FeatureScaling.float(raw:))
+            let frames = (lead + count) * stride
+            let all = features.withUnsafeMutableBufferPointer { buffer -> [Float] in
+                guard let base = buffer.baseAddress else { return [] }
+                return network.probabilities(Activations(pointer: base, batch: 1, frames: frames, channels: 40), padding: .causal)
+            }
+            // With a first convolution the causal pass gives one output per step; without, one per frame, and
+            // step n sees frame (n + 1)·stride − 1 last.
+            for step in lead ..< lead + count {
+                outputs.append(architecture.firstConvFilters > 0 ? all[step] : all[(step + 1) * stride - 1])
+            }
+            start += count
+        }
+        return outputs
     }
 }
