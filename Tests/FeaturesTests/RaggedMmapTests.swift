@@ -132,3 +132,26 @@ struct RaggedMmapPythonTests {
         }
     }
 }
+
+@Suite struct FeatureStoreSpectrogramsTests {
+    @Test func aSplitsStoresReadAsOneInNameOrder() throws {
+        let folder = TemporaryDirectory("split-stores")
+        // Two stores, written out of name order: "b" holds items 0 … 2, "a" items 3 … 5.
+        for (name, items) in [("b_mmap", 0 ..< 3), ("a_mmap", 3 ..< 6)] {
+            let writer = try RaggedMmapWriter(folder: folder.appending("set/training/" + name).path)
+            for index in items { try writer.append(compatibilityItem(index)) }
+            try writer.finish()
+        }
+        let stores = try #require(try FeatureStoreSpectrograms(setFolder: folder.appending("set").path, split: "training"))
+        #expect(stores.count == 6)
+        #expect(stores.readers.map { $0.folder.hasSuffix("a_mmap") } == [true, false])
+        let order = [3, 4, 5, 0, 1, 2]
+        for (index, item) in order.enumerated() {
+            #expect(stores.frameCount(of: index) == compatibilityFrames[item])
+            #expect(stores.frames(at: index) == compatibilityItem(item).values)
+            #expect(stores.withFrames(of: index) { $0.count } == compatibilityFrames[item] * 40)
+        }
+        #expect(stores.totalFrames == compatibilityFrames.reduce(0, +))
+        #expect(try FeatureStoreSpectrograms(setFolder: folder.appending("set").path, split: "validation") == nil)
+    }
+}

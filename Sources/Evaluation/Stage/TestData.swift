@@ -26,10 +26,10 @@ struct TestData {
 
     init(config: WakesmithConfig) throws {
         for set in Self.sets(config) {
-            if let clips = try StoreSpectrograms(setFolder: set.folder, split: "testing"), clips.count > 0 {
+            if let clips = try FeatureStoreSpectrograms(setFolder: set.folder, split: "testing"), clips.count > 0 {
                 labelled.append(.init(name: set.name, isWakeWord: set.truth, clips: clips))
             }
-            if !set.truth, let windows = try StoreSpectrograms(setFolder: set.folder, split: "testing_ambient"), windows.count > 0 {
+            if !set.truth, let windows = try FeatureStoreSpectrograms(setFolder: set.folder, split: "testing_ambient"), windows.count > 0 {
                 ambient.append(.init(name: "\(set.name) testing_ambient", windows: windows))
             }
             for split in FeatureStoreLayout.clipSplits + FeatureStoreLayout.ambientSplits {

@@ -24,7 +24,7 @@ struct ConfiguredMiningStages: MiningStages {
         for set in config.training.featureSets where !set.truth && URL(fileURLWithPath: set.path).standardizedFileURL
             != URL(fileURLWithPath: hardNegatives).standardizedFileURL
         {
-            if let clips = try StoreSpectrograms(setFolder: set.path, split: "training"), clips.count > 0 {
+            if let clips = try FeatureStoreSpectrograms(setFolder: set.path, split: "training"), clips.count > 0 {
                 sets.append((set.name, clips))
             }
         }

@@ -1,0 +1,4 @@
+import Features
+
+/// A split's RaggedMmap stores (`Features.FeatureStoreSpectrograms`) are a spectrogram source.
+extension FeatureStoreSpectrograms: SpectrogramSource {}
