@@ -13,8 +13,8 @@ import Glibc
 /// to 16 bits here too.
 ///
 /// kissfft runs its stages recursively; butterflies of one stage touch disjoint blocks and are pure integer
-/// arithmetic, so running each stage over all blocks (innermost stage first, four butterflies at a time
-/// where the stage allows) gives identical results.
+/// arithmetic, so running each stage over all blocks (innermost stage first, eight butterflies at a time
+/// in int16 lanes where the stage allows, in any order) gives identical results.
 ///
 /// The tables point into the `TableStorage` given at creation, which must outlive this value.
 struct FixedPointRealFFT: @unchecked Sendable {
@@ -40,8 +40,10 @@ struct FixedPointRealFFT: @unchecked Sendable {
     /// Stages in execution order (innermost first).
     private let stages: UnsafePointer<Stage>
     private let stageCount: Int
-    /// Whether the innermost stage's twiddles are (32767, 0), which makes its multiplications exact no-ops.
-    private let identityFirstTwiddles: Bool
+    /// When the innermost stage is radix 4 with twiddles (32767, 0) (exact no-ops after the divide) and
+    /// eight butterflies fit in a row: for the butterfly reading complex inputs s, s + n/4, s + n/2, s + 3n/4
+    /// (s < n/4), the work position of its first output, at `[s]`. Nil otherwise.
+    private let innermostTargets: UnsafePointer<Int32>?
     /// Twiddles of the real-FFT post-processing, for k = 1 … complexSize / 2 at index k − 1.
     private let superReal: UnsafePointer<Int16>
     private let superImaginary: UnsafePointer<Int16>
@@ -113,9 +115,11 @@ struct FixedPointRealFFT: @unchecked Sendable {
         self.stages = storage.store(stages.reversed())
         stageCount = stages.count
         let innermost = stages[stages.count - 1]
-        identityFirstTwiddles = (0 ..< innermost.radix - 1).allSatisfy {
+        let identityTwiddles = (0 ..< innermost.radix - 1).allSatisfy {
             innermost.twiddleReal[$0 * innermost.m] == 32767 && innermost.twiddleImaginary[$0 * innermost.m] == 0
         }
+        innermostTargets = identityTwiddles && innermost.radix == 4 && innermost.m == 1 && n % 32 == 0
+            ? Self.innermostTargets(permutation: permutation, complexSize: n).map { storage.store($0) } : nil
 
         let halfTurn = 3.14159265358979323846264338327
         let superTwiddles = (0 ..< n / 2).map { index in
@@ -138,6 +142,20 @@ struct FixedPointRealFFT: @unchecked Sendable {
         zip(real, imaginary).flatMap { [$1, $0] }
     }
 
+    /// Where each innermost radix-4 butterfly writes, by its first input (see `innermostTargets`); nil
+    /// unless butterfly q reads inputs b, b + n/4, b + n/2, b + 3n/4 for distinct b, as kissfft's
+    /// recursion makes them.
+    private static func innermostTargets(permutation: [Int32], complexSize n: Int) -> [Int32]? {
+        var targets = [Int32](repeating: -1, count: n / 4)
+        for position in stride(from: 0, to: n, by: 4) {
+            let first = Int(permutation[position])
+            guard first < n / 4, targets[first] < 0,
+                  (1 ..< 4).allSatisfy({ Int(permutation[position + $0]) == first + $0 * n / 4 }) else { return nil }
+            targets[first] = Int32(position)
+        }
+        return targets
+    }
+
     /// Whether a stage runs 8 lanes over two neighbouring blocks (radix 4, m = 4, an even number of blocks).
     private static func pairsBlocks(radix: Int, m: Int, complexSize: Int) -> Bool {
         radix == 4 && m == 4 && complexSize % 32 == 0
@@ -156,8 +174,8 @@ struct FixedPointRealFFT: @unchecked Sendable {
                    outputReal: UnsafeMutablePointer<Int16>, outputImaginary: UnsafeMutablePointer<Int16>)
     {
         var first = 0
-        if stages[0].radix == 4 && stages[0].m == 1 && complexSize % 32 == 0 && identityFirstTwiddles {
-            radix4Lanes(gathering: input, workReal, workImaginary)
+        if let innermostTargets {
+            radix4Lanes(input, targets: innermostTargets, workReal, workImaginary)
             first = 1
         } else if stages[0].radix == 4 && stages[0].m == 1 {
             // The innermost stage reads the permuted input directly.
@@ -258,38 +276,53 @@ struct FixedPointRealFFT: @unchecked Sendable {
         }
     }
 
-    /// The innermost radix-4 stage for eight blocks at a time, reading the permuted input directly. Its
-    /// twiddles are all kissfft's twiddle 0, (32767, 0), and multiplying by it is exact after `divide4`:
-    /// for |x| ≤ 8192, (32767·x + 16384) >> 15 = x. So only the additions remain, in int16 lanes.
+    /// The innermost radix-4 stage (see `innermostTargets`) for eight butterflies at a time, those reading
+    /// inputs s … s + 7 (+ j·n/4): their inputs are contiguous, so they load as vectors (real and imaginary
+    /// parts alternate and are separated by a pack), and each butterfly's four outputs are neighbours at its
+    /// target, so transposing the outputs gives one 8-byte store per butterfly and part. Its twiddles are
+    /// all kissfft's twiddle 0, (32767, 0), and multiplying by it is exact after `divide4`: for |x| ≤ 8192,
+    /// (32767·x + 16384) >> 15 = x. So only the additions remain, in int16 lanes.
     @inline(__always)
-    private func radix4Lanes(gathering input: UnsafePointer<Int16>, _ re: UnsafeMutablePointer<Int16>, _ im: UnsafeMutablePointer<Int16>) {
-        var group = 0
-        while group < complexSize {
-            @inline(__always) func gather(_ j: Int, _ part: Int) -> Lanes16 {
-                let base = group &+ j
-                return divide4(Lanes16(input[Int(source[base]) &+ part], input[Int(source[base &+ 4]) &+ part],
-                                       input[Int(source[base &+ 8]) &+ part], input[Int(source[base &+ 12]) &+ part],
-                                       input[Int(source[base &+ 16]) &+ part], input[Int(source[base &+ 20]) &+ part],
-                                       input[Int(source[base &+ 24]) &+ part], input[Int(source[base &+ 28]) &+ part]))
+    private func radix4Lanes(_ input: UnsafePointer<Int16>, targets: UnsafePointer<Int32>,
+                             _ re: UnsafeMutablePointer<Int16>, _ im: UnsafeMutablePointer<Int16>)
+    {
+        let quarter = complexSize / 4
+        var s = 0
+        while s < quarter {
+            @inline(__always) func load(_ j: Int) -> (real: Lanes16, imaginary: Lanes16) {
+                let pointer = input + 2 &* (s &+ j &* quarter)
+                let first = unsafeBitCast(load8(pointer), to: Lanes32.self)
+                let second = unsafeBitCast(load8(pointer + 8), to: Lanes32.self)
+                // Each int32 lane holds a real part (low half) and an imaginary part (high half).
+                return (divide4(truncated(SIMD8(lowHalf: first, highHalf: second))),
+                        divide4(truncated(SIMD8(lowHalf: first &>> 16, highHalf: second &>> 16))))
             }
-            @inline(__always) func scatter(_ value: Lanes16, _ j: Int, _ target: UnsafeMutablePointer<Int16>) {
-                for lane in 0 ..< 8 { target[group &+ 4 &* lane &+ j] = value[lane] }
+            @inline(__always) func scatter(_ y0: Lanes16, _ y1: Lanes16, _ y2: Lanes16, _ y3: Lanes16,
+                                           _ target: UnsafeMutablePointer<Int16>)
+            {
+                // Lanes are butterflies; interleaving twice puts each butterfly's four outputs side by side.
+                let low01 = unsafeBitCast(interleavedLow(y0, y1), to: Lanes32.self)
+                let low23 = unsafeBitCast(interleavedLow(y2, y3), to: Lanes32.self)
+                let high01 = unsafeBitCast(interleavedHigh(y0, y1), to: Lanes32.self)
+                let high23 = unsafeBitCast(interleavedHigh(y2, y3), to: Lanes32.self)
+                @inline(__always) func put(_ outputs: Lanes32, _ butterfly: Int) {
+                    let halves = unsafeBitCast(outputs, to: SIMD2<Int64>.self)
+                    UnsafeMutableRawPointer(target + Int(targets[s &+ butterfly])).storeBytes(of: halves[0], as: Int64.self)
+                    UnsafeMutableRawPointer(target + Int(targets[s &+ butterfly &+ 1])).storeBytes(of: halves[1], as: Int64.self)
+                }
+                put(Lanes32(low01[0], low23[0], low01[1], low23[1]), 0)
+                put(Lanes32(low01[2], low23[2], low01[3], low23[3]), 2)
+                put(Lanes32(high01[0], high23[0], high01[1], high23[1]), 4)
+                put(Lanes32(high01[2], high23[2], high01[3], high23[3]), 6)
             }
-            let a0r = gather(0, 0), a0i = gather(0, 1), a1r = gather(1, 0), a1i = gather(1, 1)
-            let a2r = gather(2, 0), a2i = gather(2, 1), a3r = gather(3, 0), a3i = gather(3, 1)
-            let s5r = a0r &- a2r, s5i = a0i &- a2i
-            let f0r = a0r &+ a2r, f0i = a0i &+ a2i
-            let s3r = a1r &+ a3r, s3i = a1i &+ a3i
-            let s4r = a1r &- a3r, s4i = a1i &- a3i
-            scatter(f0r &- s3r, 2, re)
-            scatter(f0i &- s3i, 2, im)
-            scatter(f0r &+ s3r, 0, re)
-            scatter(f0i &+ s3i, 0, im)
-            scatter(s5r &+ s4i, 1, re)
-            scatter(s5i &- s4r, 1, im)
-            scatter(s5r &- s4i, 3, re)
-            scatter(s5i &+ s4r, 3, im)
-            group &+= 32
+            let a0 = load(0), a1 = load(1), a2 = load(2), a3 = load(3)
+            let s5r = a0.real &- a2.real, s5i = a0.imaginary &- a2.imaginary
+            let f0r = a0.real &+ a2.real, f0i = a0.imaginary &+ a2.imaginary
+            let s3r = a1.real &+ a3.real, s3i = a1.imaginary &+ a3.imaginary
+            let s4r = a1.real &- a3.real, s4i = a1.imaginary &- a3.imaginary
+            scatter(f0r &+ s3r, s5r &+ s4i, f0r &- s3r, s5r &- s4i, re)
+            scatter(f0i &+ s3i, s5i &- s4r, f0i &- s3i, s5i &+ s4r, im)
+            s &+= 8
         }
     }
 

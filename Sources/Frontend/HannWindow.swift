@@ -33,9 +33,7 @@ struct HannWindow: @unchecked Sendable {
         var largestLanes = Lanes16(repeating: 0)
         var index = 0
         while index &+ 8 <= size {
-            let samples = split(load8(input + index)), window = split(load8(coefficients + index))
-            let value = join((samples.even &* window.even) &>> Self.fractionBits,
-                             (samples.odd &* window.odd) &>> Self.fractionBits)
+            let value = productBits(load8(input + index), load8(coefficients + index), shift: Int16(Self.fractionBits))
             store8(value, output + index)
             let negated = 0 &- value
             let magnitude = value.replacing(with: negated, where: negated .> value)

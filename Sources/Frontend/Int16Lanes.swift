@@ -53,6 +53,14 @@ typealias Lanes32 = SIMD4<Int32>
     (a &>> 1) &- (b &>> 1) &- (b & ~a & 1)
 }
 
+/// The low 16 bits of (a · b) >> `shift` per lane, 0 < `shift` < 16: the high half of the 32-bit product
+/// shifted up, with the top bits of the low half below it.
+@inline(__always) func productBits(_ a: Lanes16, _ b: Lanes16, shift: Int16) -> Lanes16 {
+    let high = truncated((widened(a) &* widened(b)) &>> 16)
+    let low = unsafeBitCast(a &* b, to: SIMD8<UInt16>.self) &>> UInt16(shift)
+    return (high &<< (16 &- shift)) | unsafeBitCast(low, to: Lanes16.self)
+}
+
 /// The low 16 bits of each lane of `low` then `high`.
 @inline(__always) func narrowed(_ low: Lanes32, _ high: Lanes32) -> Lanes16 {
     truncated(SIMD8<Int32>(lowHalf: low, highHalf: high))

@@ -79,9 +79,9 @@ struct PCANGainControl: @unchecked Sendable {
 
     @inline(__always)
     static func shrink(_ x: UInt32) -> UInt32 {
-        if x < 2 << UInt32(snrBits) {
-            return (x &* x) >> UInt32(2 + 2 * snrBits - outputBits)
-        }
-        return (x >> UInt32(snrBits - outputBits)) &- (1 << UInt32(outputBits))
+        // Both branches computed and one chosen (a conditional move, not a jump the data decides).
+        let quadratic = (x &* x) >> UInt32(2 + 2 * snrBits - outputBits)
+        let linear = (x >> UInt32(snrBits - outputBits)) &- (1 << UInt32(outputBits))
+        return x < 2 << UInt32(snrBits) ? quadratic : linear
     }
 }

@@ -104,6 +104,24 @@ extension IntegerSquareRootTests {
         }
     }
 
+    @Test func productBitsAreTheShifted32BitProduct() {
+        var mismatches: [String] = []
+        // Every int16 sample against window coefficients from 0 to 4096 (Q12) and a few negative factors.
+        for factor in [0, 1, 2, 3, 1000, 2047, 2048, 4095, 4096, -1, -4096, 32767, -32768] as [Int16] {
+            for start in stride(from: Int(Int16.min), to: Int(Int16.max), by: 8) {
+                let values = Lanes16((0 ..< 8).map { Int16(start + $0) })
+                for shift in [1, 12, 15] as [Int16] {
+                    let bits = productBits(values, Lanes16(repeating: factor), shift: shift)
+                    let expected = Lanes16((0 ..< 8).map {
+                        Int16(truncatingIfNeeded: (Int32(values[$0]) * Int32(factor)) >> Int32(shift))
+                    })
+                    if bits != expected { mismatches.append("\(values) · \(factor) >> \(shift)") }
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+
     @Test func halvedSumsAndDifferencesAreThe32BitOnes() {
         var generator = SeededGenerator(seed: 3)
         let extremes: [Int16] = [.min, .min + 1, -2, -1, 0, 1, 2, .max - 1, .max]
