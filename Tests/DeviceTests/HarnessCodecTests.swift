@@ -54,7 +54,7 @@ import Support
             try chunks.map(hex).joined(separator: "\n").write(to: input, atomically: true, encoding: .utf8)
             let cpp = try runProcess(program, ["--engine", input.path])
             #expect(cpp.status == 0, "\(cpp.standardError)")
-            var engine = LinkEngine(identity: LinkEngineTests.identity)
+            var engine = LinkEngine(identity: LinkEngineTests.identity, counters: LinkEngineTests.counters)
             var application = LinkEngineTests.StubApplication()
             engine.boot()
             var lines = engine.takeOutput()

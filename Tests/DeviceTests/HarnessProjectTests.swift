@@ -58,6 +58,12 @@ import TestSupport
         #expect(template.contains("min_version: \(FirmwareHarness.minimumESPHome)"))
     }
 
+    @Test func theHarnessVersionIsTheSameInTheFirmwareAndTheVirtualDevice() throws {
+        let harness = HarnessFixtures.harness.appendingPathComponent("components/wakesmith_harness/harness.cpp")
+        let cpp = try String(contentsOf: harness, encoding: .utf8)
+        #expect(cpp.contains("static const uint32_t HARNESS_VERSION = \(FirmwareHarness.version);"))
+    }
+
     @Test func boardsFromEsptool() {
         #expect(HarnessBoard.fromChipDescription("Chip is ESP32-S3 (QFN56) (revision v0.2)") == .esp32s3)
         #expect(HarnessBoard.fromChipDescription("Chip type:          ESP32-D0WD-V3 (revision v3.1)") == .esp32)

@@ -11,6 +11,9 @@ import TestSupport
         acoustic: false,
         models: [.init(id: "test_model", wakeWord: "Hey Test", hash: "0123456789abcdef", cutoff: 247, slidingWindow: 5, arena: 26080)])
 
+    /// Its fault counters at boot (kept through two earlier resets, three damaged frames counted before).
+    static let counters = DeviceCounters(epoch: 0xC0FF_EE00, resets: 2, bad: 3)
+
     /// The transcripts' stand-in for micro_wake_word (the same rules as in the script and the C++ test).
     struct StubApplication {
         var firstChunk = false
@@ -37,7 +40,7 @@ import TestSupport
     @Test(arguments: ProtocolVectors.shared.transcripts.map(\.name))
     func transcript(_ name: String) throws {
         let transcript = try #require(ProtocolVectors.shared.transcripts.first { $0.name == name })
-        var engine = LinkEngine(identity: Self.identity)
+        var engine = LinkEngine(identity: Self.identity, counters: Self.counters)
         var application = StubApplication()
         engine.boot()
         var produced = engine.takeOutput()
@@ -62,7 +65,7 @@ import TestSupport
     }
 
     @Test func aBusyEngineConsumesNothingUntilTheActionIsFinished() {
-        var engine = LinkEngine(identity: Self.identity)
+        var engine = LinkEngine(identity: Self.identity, counters: Self.counters)
         engine.boot()
         _ = engine.takeOutput()
         let input = Frame(sequence: 1, .start(stream: 1, mode: 0)).encoded() + Frame(sequence: 2, .audio(offset: 0, samples: [1, 2])).encoded()

@@ -93,6 +93,9 @@ static Identity transcript_identity() {
   return id;
 }
 
+// The counters the transcripts' device starts with (retained through two earlier resets).
+static Counters transcript_counters() { return Counters{0xc0ffee00u, 2, 3}; }
+
 static void feed(LinkEngine &engine, Stub &stub, const std::vector<uint8_t> &input) {
   size_t index = 0;
   while (index < input.size()) {
@@ -115,7 +118,8 @@ static int fuzz(int rounds) {
     return state >> 8;
   };
   for (int round = 0; round < rounds; round++) {
-    LinkEngine engine(transcript_identity());
+    Counters counters = transcript_counters();
+    LinkEngine engine(transcript_identity(), &counters);
     Stub stub;
     engine.boot();
     std::vector<uint8_t> input;
@@ -154,7 +158,8 @@ static int fuzz(int rounds) {
 static int run_engine(const char *path) {
   std::ifstream file(path, std::ios::binary);
   if (!file) return 2;
-  LinkEngine engine(transcript_identity());
+  Counters counters = transcript_counters();
+  LinkEngine engine(transcript_identity(), &counters);
   Stub stub;
   engine.boot();
   for (const std::string &out : engine.take_output()) std::printf("%s\n", out.c_str());
@@ -184,6 +189,7 @@ int main(int argc, char **argv) {
   std::string transcript_name;
   std::vector<std::string> expected, produced;
   LinkEngine *engine = nullptr;
+  Counters counters;
   Stub stub;
   for (const std::string &line : split(contents.str(), '\n')) {
     if (line.empty() || line[0] == '#') continue;
@@ -193,7 +199,8 @@ int main(int argc, char **argv) {
       in_transcript = true;
       transcript_name = f[1];
       expected.clear();
-      engine = new LinkEngine(transcript_identity());
+      counters = transcript_counters();
+      engine = new LinkEngine(transcript_identity(), &counters);
       stub = Stub();
       engine->boot();
       produced = engine->take_output();

@@ -159,7 +159,7 @@ extension DeviceSession {
             faults.missingFrames += 1
             if let expect = report.integer("expect") { goBack(to: UInt16(truncatingIfNeeded: expect)) }
         case "BAD":
-            faults.damagedFrames += 1
+            if !counterLedger.isAvailable { faults.damagedFrames += 1 }  // else STATUS counts it, lost reports included
         case "ERR":
             handleRefusal(report)
         case "FAULT":
@@ -184,6 +184,12 @@ extension DeviceSession {
         read.protocolVersion = hello.integer("protocol") ?? 0
         identity = read
         statusCount += 1
+        if let counters = DeviceCounters(status: status) {
+            counterLedger.take(counters)
+            faults.damagedFrames = counterLedger.damagedFrames
+            faults.resets = counterLedger.resets
+            faults.lostCounters = counterLedger.lostEpochs
+        }
         deviceStatus = DeviceStatus(streaming: status["state"] == "streaming",
                                     stream: UInt16(truncatingIfNeeded: status.integer("stream") ?? 0),
                                     expect: UInt16(truncatingIfNeeded: status.integer("expect") ?? 0))

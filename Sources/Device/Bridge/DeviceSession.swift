@@ -26,6 +26,10 @@ public final class DeviceSession {
     public internal(set) var identity: DeviceIdentity?
     /// Everything that went wrong on the link so far.
     public internal(set) var faults = LinkFaults()
+    /// The device's fault counters, reconciled at every `STATUS`.
+    var counterLedger = CounterLedger()
+    /// The device's fault counters when this session first synchronised (what it counted before), if it keeps them.
+    public var initialCounters: DeviceCounters? { counterLedger.initial }
     /// Where notes for the user go (restarts, resets); standard error by default.
     let log: @Sendable (String) -> Void
 
@@ -198,7 +202,7 @@ public final class DeviceSession {
     func accept(_ report: Report) {
         if report.type == "HELLO", let boot = report["boot"], boot != knownBoot {
             if knownBoot != nil, !expectingNewBoot {
-                faults.resets += 1
+                if !counterLedger.isAvailable { faults.resets += 1 }  // else STATUS counts it
                 log("the device reset (boot \(boot))")
                 abortStream(.reset)
             }

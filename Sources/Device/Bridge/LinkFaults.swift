@@ -2,7 +2,8 @@
 /// every device reset and timeout, and what the device reported about itself. `device test --json` prints
 /// these under "faults".
 public struct LinkFaults: Equatable, Sendable {
-    /// Frames the device discarded as damaged (its `BAD` reports).
+    /// Frames the device discarded as damaged: its own count (`STATUS bad`), or for a harness without
+    /// counters its `BAD` reports.
     public var damagedFrames = 0
     /// Times the device found frames missing (its `NAK` reports).
     public var missingFrames = 0
@@ -10,7 +11,8 @@ public struct LinkFaults: Equatable, Sendable {
     public var damagedReports = 0
     /// Gaps in the report numbers the host had to fill with `RESEND`.
     public var missingReports = 0
-    /// Device restarts (a `HELLO` with a new boot id).
+    /// Device restarts: the device's own count (`STATUS resets`, plus each time it lost its counters), or for a
+    /// harness without counters the `HELLO`s with a new boot id.
     public var resets = 0
     /// Waits without progress that made the host ask again.
     public var timeouts = 0
@@ -18,6 +20,9 @@ public struct LinkFaults: Equatable, Sendable {
     public var retransmittedFrames = 0
     /// Streams discarded and sent again from their first sample (after a reset or a desynchronisation).
     public var restartedStreams = 0
+    /// Times the device started its fault counters over (it lost power): `damaged_frames` may then miss
+    /// what happened between its last `STATUS` before the loss and the loss.
+    public var lostCounters = 0
     /// The device's own `FAULT` reports, by kind.
     public var deviceFaults: [String: Int] = [:]
     /// Frames the device refused (`ERR`), by code.
@@ -31,6 +36,7 @@ public struct LinkFaults: Equatable, Sendable {
             ("damaged_frames", damagedFrames), ("missing_frames", missingFrames), ("damaged_reports", damagedReports),
             ("missing_reports", missingReports), ("resets", resets), ("timeouts", timeouts),
             ("retransmitted_frames", retransmittedFrames), ("restarted_streams", restartedStreams),
+            ("lost_counters", lostCounters),
         ]
         kinds += deviceFaults.sorted { $0.key < $1.key }.map { ("device_\($0.key)", $0.value) }
         kinds += refusals.sorted { $0.key < $1.key }.map { ("refused_\($0.key)", $0.value) }
@@ -50,6 +56,7 @@ public struct LinkFaults: Equatable, Sendable {
         timeouts += other.timeouts
         retransmittedFrames += other.retransmittedFrames
         restartedStreams += other.restartedStreams
+        lostCounters += other.lostCounters
         deviceFaults.merge(other.deviceFaults, uniquingKeysWith: +)
         refusals.merge(other.refusals, uniquingKeysWith: +)
     }

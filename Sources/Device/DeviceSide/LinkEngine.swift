@@ -27,6 +27,9 @@ public struct LinkEngine: Sendable {
     }
 
     public let identity: DeviceIdentity
+    /// The device's fault counters as they are now. They outlive the engine: the application keeps them
+    /// where a reset does not wipe them and hands them to the next engine.
+    public private(set) var counters: DeviceCounters
     private var receiver = FrameReceiver()
     private var nextReport: UInt32 = 0
     private var history: [String]
@@ -41,8 +44,9 @@ public struct LinkEngine: Sendable {
     /// Samples taken in the running (or last) stream.
     public private(set) var samples: UInt32 = 0
 
-    public init(identity: DeviceIdentity) {
+    public init(identity: DeviceIdentity, counters: DeviceCounters) {
         self.identity = identity
+        self.counters = counters
         history = []
         history.reserveCapacity(identity.history)
     }
@@ -73,6 +77,7 @@ public struct LinkEngine: Sendable {
             guard let result = receiver.receive(CollectionOfOne(byte)).first else { continue }
             switch result {
             case let .failure(reason):
+                counters.bad &+= 1
                 emit("BAD", [.init("reason", reason.rawValue)])
                 nakSentFor = nil  // the damaged frame may have been the one resent for the last NAK
             case let .success(frame):
@@ -211,7 +216,9 @@ public struct LinkEngine: Sendable {
         emit("HELLO", identity.helloFields)
         for index in identity.models.indices { emit("MODEL", identity.modelFields(index)) }
         emit("STATUS", [.init("state", streaming ? "streaming" : "idle"), .init("stream", "\(stream)"),
-                        .init("expect", "\(expect)"), .init("samples", "\(samples)")])
+                        .init("expect", "\(expect)"), .init("samples", "\(samples)"),
+                        .init("counters", counters.epochText), .init("resets", "\(counters.resets)"),
+                        .init("bad", "\(counters.bad)")])
     }
 
     private mutating func resend(from: UInt32) {

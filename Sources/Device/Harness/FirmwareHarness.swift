@@ -8,6 +8,6 @@ public enum FirmwareHarness {
     /// The newest release the harness was checked against (`esphome config`, code generation and a host
     /// compile of the component).
     public static let newestCheckedESPHome = "2026.10.0"
-    /// The harness version the firmware reports in `HELLO harness=`.
-    public static let version = 1
+    /// The harness version the firmware reports in `HELLO harness=` (2: `STATUS` carries the fault counters).
+    public static let version = 2
 }

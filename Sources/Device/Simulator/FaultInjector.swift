@@ -14,10 +14,9 @@ public struct FaultInjector: Sendable {
         /// Report lines whose marker itself was damaged: the host cannot see them, only the gap they leave.
         public var hiddenReports = 0
         public var resets = 0
-        /// `BAD` reports the device wrote, and those that never reached the host intact before a reset wiped
-        /// them (the host can only count the difference).
+        /// Frames the device discarded as damaged: its `bad` counter, one per `BAD` it wrote, including those a
+        /// reset wiped before they went out (`VirtualDevice.finish()` fills it in).
         public var badReports = 0
-        public var badReportsLost = 0
     }
 
     public let plan: FaultPlan
@@ -97,6 +96,4 @@ public struct FaultInjector: Sendable {
     }
 
     mutating func countReset() { tally.resets += 1 }
-    mutating func countBadReport() { tally.badReports += 1 }
-    mutating func countLostBadReports(_ count: Int) { tally.badReportsLost += count }
 }

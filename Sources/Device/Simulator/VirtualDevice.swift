@@ -17,14 +17,11 @@ public final class VirtualDevice {
     private var engine: LinkEngine
     private var input: [UInt8] = []
     private var output: [UInt8] = []
-    /// The report lines in `output`: where each ends, its damage, and whether it is an intact BAD report.
-    private var pendingLines: [(end: Int, length: Int, damage: FaultInjector.LineDamage, intactBad: String?)] = []
+    /// The report lines in `output`: where each ends, and its damage.
+    private var pendingLines: [(end: Int, length: Int, damage: FaultInjector.LineDamage)] = []
     private var generator: SeededGenerator
     private var resetsLeft: Int
     private var chunksUntilReset: Int
-    /// BAD reports written, and those not yet delivered intact, by report line.
-    private var badWritten: Set<String> = []
-    private var undeliveredBad: Set<String> = []
     private let log: (String) -> Void
     /// Audio chunks processed (all streams).
     public private(set) var chunks = 0
@@ -40,7 +37,9 @@ public final class VirtualDevice {
         resetsLeft = faults.resets
         chunksUntilReset = 0
         self.log = log
-        engine = LinkEngine(identity: Self.identity(runner: runner, boot: 0))
+        // The fault counters live as long as the device (as the firmware's do in RTC memory through resets).
+        engine = LinkEngine(identity: Self.identity(runner: runner, boot: 0),
+                            counters: DeviceCounters(epoch: UInt32(truncatingIfNeeded: generator.next())))
         chunksUntilReset = nextResetInterval()
         engine.boot()
         collectOutput()
@@ -61,12 +60,15 @@ public final class VirtualDevice {
         while !shouldStop() { step(wait: 0.02) }
     }
 
-    /// The ground truth at the end: BAD reports that never reached the host intact count as lost.
+    /// The ground truth at the end, with the frames the device discarded as damaged (its own counter).
     public func finish() -> FaultInjector.Tally {
-        injector.countLostBadReports(undeliveredBad.count)
-        undeliveredBad.removeAll()
-        return injector.tally
+        var tally = injector.tally
+        tally.badReports = Int(engine.counters.bad)
+        return tally
     }
+
+    /// The device's fault counters now.
+    public var counters: DeviceCounters { engine.counters }
 
     /// One turn: write what is pending, read what arrived, let the engine act on it.
     public func step(wait: Double) {
@@ -129,7 +131,7 @@ public final class VirtualDevice {
                 runner = try factory(manifests, esphome)
                 log("loaded \(manifests.count) model(s) as ESPHome \(esphome)")
                 engine.finishLoad(succeeded: true)
-                boot()
+                boot(counters: engine.counters)
                 return true
             } catch {
                 engine.reportFault(kind: "load", detail: "\(error)")
@@ -146,33 +148,26 @@ public final class VirtualDevice {
         log("reset (\(reason))")
         cutOutput()
         terminal.discardInput()
-        injector.countLostBadReports(undeliveredBad.count)
-        undeliveredBad.removeAll()
+        var counters = engine.counters
+        counters.resets &+= 1
         chunksUntilReset = nextResetInterval()
         for line in ["ESP-ROM:esp32s3-20210327", "Build:Mar 27 2021", "rst:0xc (RTC_SW_CPU_RST),boot:0x8 (SPI_FAST_FLASH_BOOT)"] {
             output += Array((line + "\r\n").utf8)
         }
-        boot()
+        boot(counters: counters)
     }
 
-    private func boot() {
-        badWritten.removeAll()  // report numbers start again: a BAD line may repeat an earlier one's text
-        engine = LinkEngine(identity: Self.identity(runner: runner, boot: generator.next()))
+    private func boot(counters: DeviceCounters) {
+        engine = LinkEngine(identity: Self.identity(runner: runner, boot: generator.next()), counters: counters)
         runner.start()
         engine.boot()
     }
 
     private func collectOutput() {
         for line in engine.takeOutput() {
-            let isBad = line.contains(" BAD ")
-            if isBad, !badWritten.contains(line) {
-                injector.countBadReport()
-                badWritten.insert(line)
-                undeliveredBad.insert(line)
-            }
             let (bytes, damage) = injector.deviceToHost(Array((line + "\n").utf8))
             output += bytes
-            pendingLines.append((output.count, bytes.count, damage, isBad && damage == .intact ? line : nil))
+            pendingLines.append((output.count, bytes.count, damage))
         }
     }
 
@@ -183,10 +178,7 @@ public final class VirtualDevice {
             pendingLines[index].end -= written
             if pendingLines[index].end <= 0 { whole = index + 1 }
         }
-        for line in pendingLines.prefix(whole) {
-            injector.countDelivered(line.damage)
-            if let bad = line.intactBad { undeliveredBad.remove(bad) }
-        }
+        for line in pendingLines.prefix(whole) { injector.countDelivered(line.damage) }
         pendingLines.removeFirst(whole)
     }
 

@@ -8,19 +8,48 @@
 #include "esphome/core/log.h"
 #include "esphome/core/version.h"
 
+#include <esp_attr.h>
+#include <esp_system.h>
+
 #include <cstdio>
 
 namespace esphome::wakesmith_harness {
 
 static const char *const TAG = "wakesmith_harness";
 
-static const uint32_t HARNESS_VERSION = 1;
+static const uint32_t HARNESS_VERSION = 2;  // 2: STATUS carries the fault counters
 static const uint32_t WINDOW_FRAMES = 6;      // 60 ms of 10 ms chunks: half of micro_wake_word's ring buffer
 static const uint32_t HISTORY_REPORTS = 128;  // reports kept for RESEND
 static const uint32_t WINDOW_SAMPLES = 480;   // micro_wake_word's 30 ms analysis window
 static const uint32_t START_TIMEOUT_MS = 10000;
 static const uint32_t CHUNK_TIMEOUT_MS = 3000;
 static const int16_t IGNORE_AFTER_RESET = -100;  // micro_wake_word's MIN_SLICES_BEFORE_DETECTION
+static const uint32_t COUNTERS_MAGIC = 0x57534643;  // "WSFC"
+
+// The fault counters in RTC memory that startup code does not clear: they survive software, watchdog and panic
+// resets (not a power-on or brownout, after which the check fails or the reason says so and counting starts
+// over under a new epoch). The link engine counts into them directly, so no count waits to be saved.
+struct RetainedCounters {
+  uint32_t magic;
+  uint32_t check;  // ~epoch: the memory held counters, not noise
+  wakesmith::Counters counters;
+};
+static RTC_NOINIT_ATTR RetainedCounters retained_counters;
+
+static wakesmith::Counters *take_counters() {
+  esp_reset_reason_t reason = esp_reset_reason();
+  RetainedCounters &kept = retained_counters;
+  bool valid = kept.magic == COUNTERS_MAGIC && kept.check == ~kept.counters.epoch && reason != ESP_RST_POWERON &&
+               reason != ESP_RST_BROWNOUT && reason != ESP_RST_UNKNOWN;
+  if (valid) {
+    kept.counters.resets++;
+  } else {
+    kept.counters = wakesmith::Counters{random_uint32(), 0, 0};
+    kept.check = ~kept.counters.epoch;
+    kept.magic = COUNTERS_MAGIC;
+  }
+  return &kept.counters;
+}
 
 void Harness::setup() {
   wakesmith::Identity identity;
@@ -46,7 +75,7 @@ void Harness::setup() {
     model.arena = static_cast<uint32_t>(model_access::tensor_arena_size(slot.model));
     identity.models.push_back(model);
   }
-  this->engine_ = make_unique<wakesmith::LinkEngine>(identity);
+  this->engine_ = make_unique<wakesmith::LinkEngine>(identity, take_counters());
   this->high_frequency_.start();
   this->engine_->boot();
   this->write_output_();

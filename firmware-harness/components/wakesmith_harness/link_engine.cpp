@@ -1,5 +1,7 @@
 #include "link_engine.h"
 
+#include <cstdio>
+
 namespace wakesmith {
 
 size_t LinkEngine::receive(const uint8_t *data, size_t length, Action &action) {
@@ -11,6 +13,7 @@ size_t LinkEngine::receive(const uint8_t *data, size_t length, Action &action) {
     bool ended = this->receiver_.push(data[consumed++], this->frame_, rejection);
     if (!ended) continue;
     if (rejection != Rejection::NONE) {
+      this->counters_->bad++;
       this->emit_(ReportBuilder(this->next_report_, "BAD").add("reason", std::string(rejection_name(rejection))));
       this->nak_sent_ = false;  // the damaged frame may have been the one resent for the last NAK
       continue;
@@ -172,6 +175,9 @@ std::vector<std::string> LinkEngine::take_output() {
 
 void LinkEngine::announce_() {
   const Identity &id = this->identity_;
+  char epoch_text[9];
+  std::snprintf(epoch_text, sizeof(epoch_text), "%08x", static_cast<unsigned>(this->counters_->epoch));
+  const std::string epoch(epoch_text);
   this->emit_(ReportBuilder(this->next_report_, "HELLO")
                   .add("protocol", PROTOCOL_VERSION)
                   .add("harness", id.harness)
@@ -198,7 +204,10 @@ void LinkEngine::announce_() {
                   .add("state", std::string(this->streaming_ ? "streaming" : "idle"))
                   .add("stream", this->stream_)
                   .add("expect", this->expect_)
-                  .add("samples", this->samples_));
+                  .add("samples", this->samples_)
+                  .add("counters", epoch)
+                  .add("resets", this->counters_->resets)
+                  .add("bad", this->counters_->bad));
 }
 
 void LinkEngine::resend_(uint32_t from) {

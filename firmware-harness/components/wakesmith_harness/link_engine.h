@@ -39,6 +39,14 @@ struct Identity {
   std::vector<ModelIdentity> models;
 };
 
+// The device's own fault counters (STATUS counters/resets/bad). They outlive the engine: the application
+// keeps them where a reset does not wipe them (RTC memory on the ESP32) and the engine counts into them.
+struct Counters {
+  uint32_t epoch{0};   // names this run of counting; new whenever the counts start from zero (power-on)
+  uint32_t resets{0};  // resets the counters survived
+  uint32_t bad{0};     // damaged frames discarded: one per BAD written, whether or not the report got out
+};
+
 enum class ActionType : uint8_t { NONE, START, AUDIO, STOP, LOAD };
 
 struct Action {
@@ -51,7 +59,8 @@ struct Action {
 
 class LinkEngine {
  public:
-  explicit LinkEngine(Identity identity) : identity_(std::move(identity)) {}
+  // `counters` must outlive the engine.
+  LinkEngine(Identity identity, Counters *counters) : identity_(std::move(identity)), counters_(counters) {}
 
   // The reports a device sends when it boots.
   void boot() { this->announce_(); }
@@ -65,6 +74,7 @@ class LinkEngine {
   uint8_t mode() const { return this->mode_; }
   uint32_t samples() const { return this->samples_; }
   const Identity &identity() const { return this->identity_; }
+  const Counters &counters() const { return *this->counters_; }
 
   void finish_start(bool succeeded);
   void finish_audio();
@@ -89,6 +99,7 @@ class LinkEngine {
   void emit_(const ReportBuilder &builder);
 
   Identity identity_;
+  Counters *counters_;
   FrameReceiver receiver_;
   Frame frame_;
   uint32_t next_report_{0};

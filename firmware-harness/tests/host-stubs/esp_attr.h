@@ -1,1 +1,2 @@
 #pragma once
+#define RTC_NOINIT_ATTR
