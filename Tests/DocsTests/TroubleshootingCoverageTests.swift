@@ -128,6 +128,9 @@ import Testing
         expectCovered(ReportSectionError(path: x, reason: x), "ReportSectionError")
         expectCovered(ProgramError(program: x, reason: "not found on PATH"), "ProgramError")
         expectCovered(TransportError(path: x, reason: "no such port"), "TransportError")
+        for error in [DeviceLoadError.notVirtual(port: x), .failed(port: x, detail: x), .noAnswer(port: x, attempts: n)] {
+            switch error { case .notVirtual, .failed, .noAnswer: expectCovered(error, "DeviceLoadError") }
+        }
         expectCovered(StoreError(x, "no feature store here; run `wakesmith features --config CFG` first"), "StoreError")
         expectCovered(YAMLSyntaxError(source: x, mark: nil, reason: x), "YAMLSyntaxError")
         expectCovered(DatasetError("dataset folder not found: \(x)"), "DatasetError")

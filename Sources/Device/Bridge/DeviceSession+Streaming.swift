@@ -165,6 +165,7 @@ extension DeviceSession {
         case "FAULT":
             let kind = report["kind"] ?? "unknown"
             faults.deviceFaults[kind, default: 0] += 1
+            if kind == "load", expectingNewBoot { loadAnswer = .failed(report["detail"] ?? "no detail") }
             log("the device reports a fault: \(kind) \(report["detail"] ?? "")")
             abortStream(.deviceFault(kind))
         case "GAP":
@@ -248,7 +249,7 @@ extension DeviceSession {
         faults.refusals[code, default: 0] += 1
         switch code {
         case "load":
-            refusedLoad = true
+            if case .failed = loadAnswer {} else { loadAnswer = .refused }
         case "acoustic", "mode":
             current?.fatal = Failure("the device cannot stream in this mode: it has no microphone for acoustic tests",
                                      hint: "declare one under the harness microphone's `acoustic:` and flash again")

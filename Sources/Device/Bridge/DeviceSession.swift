@@ -16,6 +16,9 @@ public final class DeviceSession {
         public var connectAttempts = 5
         public var connectWait = 2.0
         public var streamAttempts = 8
+        /// `LOAD`s sent before giving up, and how long to wait for the new boot after each.
+        public var loadAttempts = 4
+        public var loadWait = 10.0
 
         public init() {}
     }
@@ -159,23 +162,45 @@ public final class DeviceSession {
     }
 
     /// Virtual device only: runs these manifests as ESPHome release `esphome`, then reads the new identity.
+    /// The device announces a load by booting again, so when no new boot shows up the host asks (`QUERY`:
+    /// has the boot changed?) and sends the `LOAD` again only when the device still runs the old boot, up to
+    /// `timing.loadAttempts` times. Throws `DeviceLoadError` (or the link's own errors, and `Interrupted`).
     public func load(manifests: [String], esphome: String) throws -> DeviceIdentity {
+        if identity == nil { try connect() }
+        let frame = Frame(.load(esphome: esphome, manifests: manifests)).encoded()
         expectingNewBoot = true
         defer { expectingNewBoot = false }
-        refusedLoad = false
-        try write([DeviceProtocol.delimiter] + Frame(.load(esphome: esphome, manifests: manifests)).encoded(), timeout: 5)
-        let deadline = Self.now + 60
         let oldBoot = knownBoot
-        while Self.now < deadline {
-            try Interrupt.check()
-            try pump(wait: 0.05, watchTimeouts: false)
-            if refusedLoad { throw Failure("\(transport.name) is not a virtual device: flash real devices with `wakesmith device flash`") }
-            if let identity, identity.boot != oldBoot, deviceStatus != nil { return identity }
+        for attempt in 1 ... max(1, timing.loadAttempts) {
+            loadAnswer = nil
+            if attempt > 1 { log("no new boot after LOAD; sending it again (attempt \(attempt))") }
+            try write([DeviceProtocol.delimiter] + frame, timeout: 5)
+            let deadline = Self.now + timing.loadWait
+            lastProgress = Self.now
+            while Self.now < deadline, loadAnswer == nil {
+                try Interrupt.check()
+                try pump(wait: 0.05)
+                if let identity, identity.boot != oldBoot, deviceStatus != nil { return identity }
+            }
+            switch loadAnswer {
+            case let .failed(detail): throw DeviceLoadError.failed(port: transport.name, detail: detail)
+            case .refused: throw DeviceLoadError.notVirtual(port: transport.name)
+            case nil: break
+            }
+            // Silence: the LOAD was lost, or the device loaded and its announcement was. Ask.
+            try connect()
+            if let identity, identity.boot != oldBoot { return identity }
         }
-        throw Failure("the virtual device did not load the models (see its output)")
+        throw DeviceLoadError.noAnswer(port: transport.name, attempts: max(1, timing.loadAttempts))
     }
 
-    var refusedLoad = false
+    /// What the device said to the last `LOAD` other than booting again.
+    enum LoadAnswer {
+        case refused
+        case failed(String)
+    }
+
+    var loadAnswer: LoadAnswer?
 
     /// Writes bytes to the device, counting the writes (`settle()` needs to know nothing else went out).
     func write(_ bytes: [UInt8], timeout: Double) throws {
