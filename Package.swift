@@ -76,6 +76,9 @@ let package = Package(
 
         // Tests (Swift Testing only: `swift test --disable-xctest`).
         .target(name: "TestSupport", dependencies: ["Support", "AudioIO"], path: "Tests/TestSupport"),
+        // Device test helpers shared by DeviceTests and the device command tests (public API of Device only).
+        .target(name: "DeviceTestSupport", dependencies: ["Device", "TestSupport", "Support", "AudioIO"],
+                path: "Tests/DeviceTestSupport", exclude: ["README.md"]),
         tests("Support"),
         tests("DSP"),
         tests("AudioIO"),
@@ -83,7 +86,7 @@ let package = Package(
         tests("Config", exclude: ["Fixtures"]),
         tests("Dataset", exclude: ["Fixtures"]),
         tests("Features", ["AudioIO", "DSP", "Frontend"]),
-        tests("WakesmithCLI", ["AudioIO", "Features", "Frontend", "Training", "Emulator", "ESPHome", "TFLiteFormat"]),
+        tests("WakesmithCLI", ["AudioIO", "Features", "Frontend", "Training", "Emulator", "ESPHome", "TFLiteFormat", "DeviceTestSupport"]),
         tests("TFLiteFormat"),
         tests("ESPHome"),
         tests("Emulator", exclude: ["Fixtures"]),
@@ -92,7 +95,7 @@ let package = Package(
         tests("Training", exclude: ["Fixtures"]),
         tests("Reporting"),
         tests("Evaluation", exclude: ["Fixtures"]),
-        tests("Device", exclude: ["Fixtures"]),
+        tests("Device", ["DeviceTestSupport"], exclude: ["Fixtures"]),
         tests("Pipeline", ["Config", "Dataset", "AudioIO"]),
         tests("Export", ["Config", "Training", "Features", "TFLiteFormat", "Emulator", "ESPHome", "Frontend", "Verification"]),
         // docs/: every typed error's message is explained in docs/troubleshooting.md.

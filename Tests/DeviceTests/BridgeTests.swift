@@ -3,6 +3,7 @@ import Testing
 import Support
 import TestSupport
 @testable import Device
+import DeviceTestSupport
 
 /// The bridge against a virtual device on a pseudo-terminal (a scripted model runner stands in for the
 /// emulator): results equal what the device must say, whatever the link does, and every fault is counted.
@@ -13,7 +14,7 @@ import TestSupport
         let session = DeviceSession(transport: try Transports.open(device.link), log: { _ in })
         let identity = try session.connect()
         #expect(identity.board == "virtual" && identity.models.map(\.id) == ["scripted"] && identity.step == 160)
-        let audio = scriptedAudio(seconds: 20, seed: 1)
+        let audio = DeviceFixtures.scriptedAudio(seconds: 20, seed: 1)
         let started = Date()
         var progress: [Int] = []
         let outcome = try session.stream(audio) { progress.append($0) }
@@ -36,7 +37,7 @@ import TestSupport
         let device = try RunningVirtualDevice(link: directory.appending("link").path, faults: plan)
         let session = DeviceSession(transport: try Transports.open(device.link), log: { print("bridge: \($0)") })
         try session.connect()
-        let audio = scriptedAudio(seconds: 60, seed: 2)
+        let audio = DeviceFixtures.scriptedAudio(seconds: 60, seed: 2)
         let outcome = try session.stream(audio)
         // Every byte sent has been taken and every report written has been read: the counts are final.
         try session.settle()
@@ -62,7 +63,7 @@ import TestSupport
         let session = DeviceSession(transport: try Transports.open(device.link), log: { _ in })
         try session.connect()
         var outcomes: [StreamOutcome] = []
-        let files = (0 ..< 4).map { scriptedAudio(seconds: 15, seed: 20 + UInt64($0)) }
+        let files = (0 ..< 4).map { DeviceFixtures.scriptedAudio(seconds: 15, seed: 20 + UInt64($0)) }
         for audio in files { outcomes.append(try session.stream(audio)) }
         let tally = device.stop()
         for (audio, outcome) in zip(files, outcomes) {
@@ -81,7 +82,7 @@ import TestSupport
         let device = try RunningVirtualDevice(link: directory.appending("link").path, faults: try FaultPlan(parsing: "slow=3"))
         let session = DeviceSession(transport: try Transports.open(device.link), log: { _ in })
         try session.connect()
-        let audio = scriptedAudio(seconds: 3, seed: 3)
+        let audio = DeviceFixtures.scriptedAudio(seconds: 3, seed: 3)
         let outcome = try session.stream(audio)
         _ = device.stop()
         #expect(outcome == ScriptedModelRunner.expected(for: audio))
@@ -99,7 +100,7 @@ import TestSupport
         first.close()
         let session = DeviceSession(transport: try Transports.open(device.link), log: { print("bridge: \($0)") })
         try session.connect()
-        let audio = scriptedAudio(seconds: 2, seed: 4)
+        let audio = DeviceFixtures.scriptedAudio(seconds: 2, seed: 4)
         let outcome = try session.stream(audio)
         _ = device.stop()
         #expect(outcome == ScriptedModelRunner.expected(for: audio))
@@ -112,7 +113,7 @@ import TestSupport
         try session.connect()
         defer { Interrupt.setRequested(false) }
         #expect(throws: Interrupted.self) {
-            _ = try session.stream(scriptedAudio(seconds: 30, seed: 5)) { samples in
+            _ = try session.stream(DeviceFixtures.scriptedAudio(seconds: 30, seed: 5)) { samples in
                 if samples > 16000 { Interrupt.setRequested(true) }
             }
         }
@@ -120,7 +121,7 @@ import TestSupport
         // The device was told to stop: a new session finds it idle and streams normally.
         let next = DeviceSession(transport: try Transports.open(device.link), log: { _ in })
         try next.connect()
-        let audio = scriptedAudio(seconds: 1, seed: 6)
+        let audio = DeviceFixtures.scriptedAudio(seconds: 1, seed: 6)
         #expect(try next.stream(audio) == ScriptedModelRunner.expected(for: audio))
         _ = device.stop()
     }

@@ -5,6 +5,7 @@ import Testing
 import Support
 import TestSupport
 @testable import Device
+import DeviceTestSupport
 
 extension BridgeTests {
 /// The virtual device running the real emulator, behind faults: `device test` returns exactly the
@@ -23,8 +24,8 @@ struct EmulatedDeviceTests {
 
     func checkDeviceTest(seconds: [Double], faults: String) throws {
         let directory = TemporaryDirectory("emulated-device")
-        let manifest = try EmulatedDeviceFixtures.eagerModel(in: directory.url)
-        let files = try EmulatedDeviceFixtures.writeAudio(in: directory.url, seconds: seconds, seed: 3)
+        let manifest = try DeviceFixtures.eagerModel(in: directory.url)
+        let files = try DeviceFixtures.writeAudio(in: directory.url, seconds: seconds, seed: 3)
         let plan = try FaultPlan(parsing: faults)
         let model = try HostModel(manifest: manifest)
         let runner = try EmulatorModelRunner(models: [model], release: ESPHomeVersion(2026, 6, 0))
@@ -88,8 +89,8 @@ struct EmulatedDeviceTests {
 
     @Test func acousticModeNeedsAMicrophone() throws {
         let directory = TemporaryDirectory("emulated-device-acoustic")
-        let manifest = try EmulatedDeviceFixtures.eagerModel(in: directory.url)
-        let files = try EmulatedDeviceFixtures.writeAudio(in: directory.url, seconds: [1], seed: 5)
+        let manifest = try DeviceFixtures.eagerModel(in: directory.url)
+        let files = try DeviceFixtures.writeAudio(in: directory.url, seconds: [1], seed: 5)
         let model = try HostModel(manifest: manifest)
         let device = try RunningVirtualDevice(link: directory.appending("link").path,
                                               runner: try EmulatorModelRunner(models: [model], release: ESPHomeVersion(2026, 6, 0)))
@@ -104,7 +105,7 @@ struct EmulatedDeviceTests {
         let directory = TemporaryDirectory("alsa-file")
         let output = directory.appending("played.raw").path
         let player = try #require(try AcousticPlayer.chosen(true, device: "file:FILE=\(output),FORMAT=raw"))
-        let samples = scriptedAudio(seconds: 0.7, seed: 8)
+        let samples = DeviceFixtures.scriptedAudio(seconds: 0.7, seed: 8)
         try player.play(samples)
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: output)))
         let played = stride(from: 0, to: bytes.count - 1, by: 2).map { Int16(bitPattern: UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8) }
@@ -113,48 +114,4 @@ struct EmulatedDeviceTests {
     }
 }
 
-}
-
-/// Models and audio for the emulated device.
-enum EmulatedDeviceFixtures {
-    /// okay_nabu with a cutoff of 0.004 and a window of 1, so it detects on ordinary test audio (the test
-    /// must see detections to compare their times).
-    static func eagerModel(in folder: URL) throws -> URL {
-        let models = try #require(Repository.referenceModels)
-        let tflite = folder.appendingPathComponent("okay_nabu.tflite")
-        try FileManager.default.copyItem(at: models.appendingPathComponent("okay_nabu.tflite"), to: tflite)
-        let manifest = """
-        {"type": "micro", "wake_word": "Okay Nabu", "author": "tests", "model": "okay_nabu.tflite", "trained_languages": ["en"],
-         "version": 2, "micro": {"probability_cutoff": 0.004, "feature_step_size": 10, "sliding_window_size": 1,
-         "tensor_arena_size": 30000, "minimum_esphome_version": "2024.7.0"}}
-        """
-        let url = folder.appendingPathComponent("okay_nabu_eager.json")
-        try manifest.write(to: url, atomically: true, encoding: .utf8)
-        return url
-    }
-
-    /// WAV files of a warbling tone in noise with louder bursts, one per length.
-    static func writeAudio(in folder: URL, seconds: [Double], seed: UInt64) throws -> [String] {
-        var generator = SeededGenerator(seed: seed)
-        var paths: [String] = []
-        for (index, length) in seconds.enumerated() {
-            let base = 300 + 400 * generator.nextUnit()
-            var samples: [Int16] = []
-            let count = Int(length * 16000)
-            samples.reserveCapacity(count)
-            for i in 0 ..< count {
-                let t = Double(i) / 16000
-                let burst = sin(2 * .pi * 0.37 * t) > 0.8 ? 3.0 : 1.0
-                let noise = (generator.nextUnit() + generator.nextUnit() + generator.nextUnit() - 1.5) * 1600
-                let tone = 3000 * burst * sin(2 * .pi * base * t * (1 + 0.3 * sin(t)))
-                samples.append(Int16(max(-32768, min(32767, tone + noise))))
-            }
-            let path = folder.appendingPathComponent("audio\(index).wav").path
-            let writer = try AudioFileWriter(path: path)
-            try writer.write(samples)
-            try writer.commit()
-            paths.append(path)
-        }
-        return paths
-    }
 }

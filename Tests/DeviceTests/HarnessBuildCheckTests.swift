@@ -3,6 +3,7 @@ import Testing
 import Support
 import TestSupport
 @testable import Device
+import DeviceTestSupport
 
 /// Slow: ESPHome itself judges the harness. For every installed ESPHome (the default environment and each
 /// `~/.cache/wakesmith/esphome-<release>`) and both boards: `esphome config` accepts the generated project,
@@ -33,15 +34,15 @@ import TestSupport
         try #require(!tools.isEmpty, "no ESPHome installed: bash scripts/install-esphome.sh (or wakesmith device flash --esphome V installs V)")
         let directory = TemporaryDirectory("harness-build")
         let models = [
-            try HarnessFixtures.writeModel(named: "okay_nabu", wakeWord: "Okay Nabu", in: directory.appending("in"), official: "okay_nabu"),
-            try HarnessFixtures.writeModel(named: "generated", wakeWord: "Hey Wakesmith", in: directory.appending("in")),
+            try DeviceFixtures.writeModel(named: "okay_nabu", wakeWord: "Okay Nabu", in: directory.appending("in"), official: "okay_nabu"),
+            try DeviceFixtures.writeModel(named: "generated", wakeWord: "Hey Wakesmith", in: directory.appending("in")),
         ]
         for tool in tools {
             let supported = compare(tool.release, FirmwareHarness.minimumESPHome) >= 0
             for board in HarnessBoard.allCases {
                 let label = "ESPHome \(tool.release) \(board.rawValue)"
                 let project = try HarnessProject.write(to: directory.appending("\(tool.release)-\(board.rawValue)"), board: board,
-                                                       esphome: tool.release, manifests: models, harness: HarnessFixtures.harness)
+                                                       esphome: tool.release, manifests: models, harness: DeviceFixtures.harness)
                 let config = try ProcessRunner.run(tool.executable.path, ["config", "harness.yaml"], in: project.folder)
                 guard supported else {
                     #expect(config.status != 0, "\(label): a release before the minimum must be refused")
@@ -58,7 +59,7 @@ import TestSupport
 
     private func compileComponent(in project: HarnessProject, label: String) throws {
         let source = project.folder.appendingPathComponent(".esphome/build/wakesmith-harness/src")
-        let stubs = HarnessFixtures.harness.appendingPathComponent("tests/host-stubs")
+        let stubs = DeviceFixtures.harness.appendingPathComponent("tests/host-stubs")
         let component = source.appendingPathComponent("esphome/components/wakesmith_harness")
         let files = try FileManager.default.contentsOfDirectory(atPath: component.path).filter { $0.hasSuffix(".cpp") }.sorted()
         #expect(files.count == 5, "\(label): component sources \(files)")

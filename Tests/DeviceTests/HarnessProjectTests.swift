@@ -3,14 +3,15 @@ import Testing
 import Support
 import TestSupport
 @testable import Device
+import DeviceTestSupport
 
 @Suite struct HarnessProjectTests {
     @Test func writesAProjectESPHomeCanBuild() throws {
         let directory = TemporaryDirectory("harness-project")
-        let first = try HarnessFixtures.writeModel(named: "hey jarvis", wakeWord: "Hey Jarvis", in: directory.appending("in"))
-        let second = try HarnessFixtures.writeModel(named: "1st-word", wakeWord: "First", in: directory.appending("in/other"))
+        let first = try DeviceFixtures.writeModel(named: "hey jarvis", wakeWord: "Hey Jarvis", in: directory.appending("in"))
+        let second = try DeviceFixtures.writeModel(named: "1st-word", wakeWord: "First", in: directory.appending("in/other"))
         let project = try HarnessProject.write(to: directory.appending("project"), board: .esp32s3, esphome: "2026.10.0",
-                                               manifests: [first, second], harness: HarnessFixtures.harness)
+                                               manifests: [first, second], harness: DeviceFixtures.harness)
         #expect(project.models.map(\.id) == ["hey_jarvis", "model_1st_word"])
         let yaml = try String(contentsOf: project.configuration, encoding: .utf8)
         #expect(!yaml.contains("{{"))
@@ -28,7 +29,7 @@ import TestSupport
             #expect(FileManager.default.fileExists(atPath: directory.appending("project/components/wakesmith_harness/\(name)").path))
         }
         let plain = try HarnessProject.write(to: directory.appending("plain"), board: .esp32, esphome: "2026.6.0",
-                                             manifests: [first], harness: HarnessFixtures.harness)
+                                             manifests: [first], harness: DeviceFixtures.harness)
         let plainYAML = try String(contentsOf: plain.configuration, encoding: .utf8)
         #expect(plainYAML.contains("board: esp32dev") && plainYAML.contains("tx_pin: GPIO1") && plainYAML.contains("baud_rate: 0"))
     }
@@ -40,7 +41,7 @@ import TestSupport
 
     @Test func refusesWhatItCannotRun() throws {
         let directory = TemporaryDirectory("harness-refusals")
-        let vad = try HarnessFixtures.writeModel(named: "vad", wakeWord: "vad", in: directory.url)
+        let vad = try DeviceFixtures.writeModel(named: "vad", wakeWord: "vad", in: directory.url)
         #expect(throws: Failure.self) { try HarnessModel(manifest: vad) }
         try "{\"model\": \"missing.tflite\", \"wake_word\": \"x\"}".write(to: directory.appending("m.json"), atomically: true, encoding: .utf8)
         let missing = #expect(throws: Failure.self) { try HarnessModel(manifest: directory.appending("m.json")) }
@@ -48,10 +49,10 @@ import TestSupport
     }
 
     @Test func theMinimumReleaseIsTheSameEverywhere() throws {
-        let component = HarnessFixtures.harness.appendingPathComponent("components/wakesmith_harness")
+        let component = DeviceFixtures.harness.appendingPathComponent("components/wakesmith_harness")
         let python = try String(contentsOf: component.appendingPathComponent("__init__.py"), encoding: .utf8)
         let cpp = try String(contentsOf: component.appendingPathComponent("model_access.cpp"), encoding: .utf8)
-        let template = try String(contentsOf: HarnessFixtures.harness.appendingPathComponent("harness.yaml.template"), encoding: .utf8)
+        let template = try String(contentsOf: DeviceFixtures.harness.appendingPathComponent("harness.yaml.template"), encoding: .utf8)
         let parts = FirmwareHarness.minimumESPHome.split(separator: ".").joined(separator: ", ")
         #expect(python.contains("MINIMUM_ESPHOME = (\(parts))"))
         #expect(cpp.contains("ESPHOME_VERSION_CODE < VERSION_CODE(\(parts))"))
@@ -59,7 +60,7 @@ import TestSupport
     }
 
     @Test func theHarnessVersionIsTheSameInTheFirmwareAndTheVirtualDevice() throws {
-        let harness = HarnessFixtures.harness.appendingPathComponent("components/wakesmith_harness/harness.cpp")
+        let harness = DeviceFixtures.harness.appendingPathComponent("components/wakesmith_harness/harness.cpp")
         let cpp = try String(contentsOf: harness, encoding: .utf8)
         #expect(cpp.contains("static const uint32_t HARNESS_VERSION = \(FirmwareHarness.version);"))
     }

@@ -4,6 +4,7 @@ import Testing
 import Support
 import TestSupport
 @testable import Device
+import DeviceTestSupport
 
 /// `DeviceSession.load` on a faulty link: a lost `LOAD` is sent again, a lost announcement is found by asking
 /// (the models are not loaded twice), and the end of the attempts, a refusal and a failed load are typed errors.
@@ -27,7 +28,7 @@ import TestSupport
     }
 
     func model(in directory: TemporaryDirectory) throws -> URL {
-        try HarnessFixtures.writeModel(named: "hey_load", wakeWord: "Hey Load", in: directory.appending("models"))
+        try DeviceFixtures.writeModel(named: "hey_load", wakeWord: "Hey Load", in: directory.appending("models"))
     }
 
     @Test(arguments: [(lost: 2, announcements: 0), (lost: 0, announcements: 1), (lost: 1, announcements: 1)])

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Device
+import DeviceTestSupport
 
 /// A stand-in for the emulator with the firmware's timing: a feature after 480 samples and every 160 after,
 /// an inference every `stride` features, detections by a sliding-window rule with a refractory period, the
@@ -76,5 +77,12 @@ struct ScriptedModelRunner: VirtualModelRunner {
         }
         outcome.samples = audio.count
         return outcome
+    }
+}
+
+extension RunningVirtualDevice {
+    /// A virtual device running a `ScriptedModelRunner`: the bridge tests' device.
+    convenience init(link: String, faults: FaultPlan = FaultPlan()) throws {
+        try self.init(link: link, faults: faults, runner: ScriptedModelRunner())
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import TestSupport
 import Support
+import DeviceTestSupport
 
 /// `device simulate`, `device flash`, `device test` and `device fah` through the built executable against a
 /// simulated device: a `device fah` killed mid-run (SIGKILL) and run again counts exactly what an
@@ -10,41 +11,6 @@ import Support
 @Suite(.serialized, .enabled(if: wakesmithExecutable != nil && Repository.referenceModels != nil,
                              "needs the built wakesmith executable and shared/reference-models"))
 struct DeviceFahCommandTests {
-    /// okay_nabu with a cutoff of 0.004 (outputs of 2 and more; with 0 the ignore window after a start would
-    /// never end) and a window of 1: it detects on plain test audio.
-    static func eagerModel(in folder: URL) throws -> String {
-        let models = try #require(Repository.referenceModels)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: models.appendingPathComponent("okay_nabu.tflite"), to: folder.appendingPathComponent("okay_nabu.tflite"))
-        let manifest = """
-        {"type": "micro", "wake_word": "Okay Nabu", "author": "tests", "model": "okay_nabu.tflite", "trained_languages": ["en"],
-         "version": 2, "micro": {"probability_cutoff": 0.004, "feature_step_size": 10, "sliding_window_size": 1,
-         "tensor_arena_size": 30000, "minimum_esphome_version": "2024.7.0"}}
-        """
-        let url = folder.appendingPathComponent("eager.json")
-        try manifest.write(to: url, atomically: true, encoding: .utf8)
-        return url.path
-    }
-
-    /// Ambient recordings: a warbling tone in noise with bursts, one file per length.
-    static func ambient(in folder: URL, seconds lengths: [Double]) throws -> String {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        var generator = SeededGenerator(seed: 3)
-        for (index, seconds) in lengths.enumerated() {
-            let base = 300 + 400 * generator.nextUnit()
-            let samples: [Int16] = (0 ..< Int(seconds * 16000)).map { i in
-                let t = Double(i) / 16000
-                let burst = sin(2 * .pi * 0.37 * t) > 0.8 ? 3.0 : 1.0
-                let noise = (generator.nextUnit() + generator.nextUnit() + generator.nextUnit() - 1.5) * 1600
-                return Int16(max(-32768, min(32767, 3000 * burst * sin(2 * .pi * base * t * (1 + 0.3 * sin(t))) + noise)))
-            }
-            let writer = try AudioFileWriter(path: folder.appendingPathComponent("room\(index).wav").path)
-            try writer.write(samples)
-            try writer.commit()
-        }
-        return folder.path
-    }
-
     /// A `device simulate` process serving `link`.
     static func simulate(link: String, faults: String? = nil) throws -> Process {
         let process = Process()
@@ -76,8 +42,9 @@ struct DeviceFahCommandTests {
     @Test func fahResumesAfterAKillWithTheSameCount() throws {
         let executable = try #require(wakesmithExecutable)
         let directory = TemporaryDirectory("device-fah")
-        let manifest = try Self.eagerModel(in: directory.url)
-        let ambient = try Self.ambient(in: directory.appending("ambient"), seconds: [14, 22, 9])
+        let manifest = try DeviceFixtures.eagerModel(in: directory.url).path
+        let ambient = directory.appending("ambient").path
+        _ = try DeviceFixtures.writeAudio(in: URL(fileURLWithPath: ambient), seconds: [14, 22, 9], seed: 3, prefix: "room")
         let link = directory.appending("link").path
         let simulator = try Self.simulate(link: link)
         defer {

@@ -1,18 +1,16 @@
+import Device
 import Foundation
 import Synchronization
-import Support
-import TestSupport
-@testable import Device
 
 /// A virtual device served on its own thread for the duration of a test, behind a symbolic link.
-final class RunningVirtualDevice: @unchecked Sendable {
-    let device: VirtualDevice
-    let link: String
+public final class RunningVirtualDevice: @unchecked Sendable {
+    public let device: VirtualDevice
+    public let link: String
     private let stopRequested = Atomic<Bool>(false)
     private let finished = DispatchSemaphore(value: 0)
 
-    init(link: String, faults: FaultPlan = FaultPlan(), runner: any VirtualModelRunner = ScriptedModelRunner(),
-         factory: VirtualDevice.RunnerFactory? = nil) throws
+    public init(link: String, faults: FaultPlan = FaultPlan(), runner: any VirtualModelRunner,
+                factory: VirtualDevice.RunnerFactory? = nil) throws
     {
         let terminal = try PseudoTerminal()
         try terminal.makeLink(at: link)
@@ -25,15 +23,10 @@ final class RunningVirtualDevice: @unchecked Sendable {
     }
 
     /// Stops the device and returns what it injected.
-    func stop() -> FaultInjector.Tally {
+    @discardableResult
+    public func stop() -> FaultInjector.Tally {
         stopRequested.store(true, ordering: .relaxed)
         finished.wait()
         return device.finish()
     }
-}
-
-/// Test audio: a pseudo-random signal, `seconds` long.
-func scriptedAudio(seconds: Double, seed: UInt64) -> [Int16] {
-    var generator = SeededGenerator(seed: seed)
-    return (0 ..< Int(seconds * 16000)).map { _ in Int16(truncatingIfNeeded: generator.next() >> 40) }
 }
