@@ -23,7 +23,7 @@ struct VerifyStage: StageStep {
         if let arena = report.manifestArena, let need = report.deviceArena {
             figure += " (arena \(arena) bytes ≥ \(need) needed on ESP32/ESP32-S3)"
         }
-        let warnings = report.checks.filter { $0.status == .warn }.map { "verify: \($0.name): \($0.message)" }
+        let warnings = report.checks.filter { $0.status == .warn }.map { "\($0.name): \($0.message)" }
         return StageReport(figure: figure, warnings: warnings)
     }
 }
