@@ -49,7 +49,12 @@ public final class ProgressBar: Sendable {
 
     /// Counts `amount` more units of work done.
     public func advance(by amount: Int = 1) {
-        let now = DispatchTime.now().uptimeNanoseconds
+        advance(by: amount, at: DispatchTime.now().uptimeNanoseconds)
+    }
+
+    /// Counts `amount` more units done at clock time `now` (nanoseconds). Threads read the clock before taking
+    /// the lock, so `now` may be earlier than a time another thread already recorded.
+    func advance(by amount: Int, at now: UInt64) {
         let line: String? = state.withLock { state in
             state.done += amount
             return lineToDraw(&state, now: now)
@@ -92,17 +97,22 @@ public final class ProgressBar: Sendable {
     private func lineToDraw(_ state: inout State, now: UInt64) -> String? {
         guard enabled, !state.finished else { return nil }
         if interactive {
-            guard now - state.lastDraw >= 100_000_000 else { return nil }
-            state.lastDraw = now
+            guard nanoseconds(from: state.lastDraw, to: now) >= 100_000_000 else { return nil }
+            state.lastDraw = max(state.lastDraw, now)
             return "\r\u{1B}[2K" + String(render(state).prefix(StandardStream.error.columns - 1))
         }
         let tenth = total.map { $0 > 0 ? state.done * 10 / $0 : 10 } ?? -1
         let dueByFraction = total != nil && tenth > state.lastPlainFraction
-        let dueByTime = now - max(state.lastPlainTime, start) >= 10_000_000_000
+        let dueByTime = nanoseconds(from: max(state.lastPlainTime, start), to: now) >= 10_000_000_000
         guard dueByFraction || dueByTime else { return nil }
         state.lastPlainFraction = max(state.lastPlainFraction, tenth)
-        state.lastPlainTime = now
+        state.lastPlainTime = max(state.lastPlainTime, now)
         return render(state) + "\n"
+    }
+
+    /// Time from `earlier` to `later`, zero when another thread's clock reading makes it negative.
+    private func nanoseconds(from earlier: UInt64, to later: UInt64) -> UInt64 {
+        later > earlier ? later - earlier : 0
     }
 
     private func render(_ state: State) -> String {

@@ -110,6 +110,27 @@ import Testing
         #expect(output.lines.last?.contains("5/100 files") == true)
     }
 
+    /// Threads read the clock before taking the bar's lock, so a thread may arrive with a time earlier than
+    /// one already recorded (this trapped on an arithmetic overflow in a parallel features build).
+    @Test(arguments: [false, true]) func aClockReadingOlderThanTheLastDrawIsHarmless(interactive: Bool) {
+        let output = Lines()
+        let bar = ProgressBar(label: "features", total: nil, unit: "clips", enabled: true, interactive: interactive) { output.append($0) }
+        let start = DispatchTime.now().uptimeNanoseconds
+        bar.advance(by: 1, at: start + 30_000_000_000)  // draws: due by time
+        bar.advance(by: 1, at: start + 20_000_000_000)  // an older reading from another thread
+        bar.advance(by: 1, at: start + 35_000_000_000)  // not due: 10 s have not passed since the last draw
+        bar.advance(by: 1, at: start + 41_000_000_000)  // due again
+        bar.finish()
+        #expect(bar.completed == 4)
+        if interactive {
+            // Redraws at most every 0.1 s: at 30, 35 and 41 s, then the final line.
+            #expect(output.lines.joined().filter { $0 == "\r" }.count == 4)
+        } else {
+            // Plain lines every 10 s: at 30 and 41 s, then the final line.
+            #expect(output.lines.count == 3)
+        }
+    }
+
     @Test func disabledBarPrintsNothing() {
         let output = Lines()
         let bar = ProgressBar(label: "x", total: 3, unit: "y", enabled: false, interactive: false) { output.append($0) }
