@@ -20,10 +20,15 @@ Given a project folder with a config.yaml and a dataset made by `wakesmith synth
    false accept on the ambient validation audio (the "same FAH" point: the FAH of one false accept is
    1/ambient hours).
 
+With `--features-seed N` it builds a second draw of the training stores (features.seed N, so other augmentation
+draws) into DIR/work-swift-fN and DIR/work-python-fN and trains on those, still validating on the first draw's
+Python validation stores: comparing the Python stores' two draws measures how much one draw of the
+augmentation moves the figures, which a Swift-versus-Python difference must exceed to mean anything.
+
 Every command it runs is printed first. Runs that finished (best_metrics.json and the final step in
 metrics.jsonl) are not run again, so an interrupted comparison continues where it stopped; --force reruns.
 
-Usage: .venv/bin/python scripts/compare_feature_stores.py DIR [--seeds 1 2] [--swift-trainer]
+Usage: .venv/bin/python scripts/compare_feature_stores.py DIR [--seeds 1 2] [--swift-trainer] [--features-seed N]
            [--wakesmith .build/release/wakesmith] [--python-wakesmith .venv/bin/wakesmith] [--json OUT]
 """
 
@@ -56,9 +61,13 @@ def run(command: list[str], log: Path) -> float:
     return seconds
 
 
-def derived_config(base: dict, work: str, feature_root: str, run_dir: str, seed: int | None) -> dict:
-    """The base configuration with its feature work folder, feature set paths, run folder and seed replaced."""
+def derived_config(base: dict, work: str, feature_root: str, run_dir: str, seed: int | None,
+                   features_seed: int | None = None) -> dict:
+    """The base configuration with its feature work folder, feature set paths, run folder, training seed and
+    (when given) features seed replaced."""
     config = json.loads(json.dumps(base))
+    if features_seed is not None:
+        config["features"]["seed"] = features_seed
     config["features"]["work_dir"] = work
     for entry in config["training"]["feature_sets"]:
         entry["path"] = f"{feature_root}/features/{Path(entry['path']).name}"
@@ -74,15 +83,15 @@ def write_config(folder: Path, name: str, config: dict) -> Path:
     return path
 
 
-def link_mixed(folder: Path) -> None:
-    """work-mixed/features/<set>/training → Swift's; every other split → Python's."""
+def link_training(folder: Path, name: str, training_source: str) -> None:
+    """DIR/name/features/<set>/training → training_source's; every other split → work-python's."""
     for feature_set in SETS:
-        target = folder / "work-mixed" / "features" / feature_set
+        target = folder / name / "features" / feature_set
         target.mkdir(parents=True, exist_ok=True)
         for split_folder in sorted((folder / "work-python" / "features" / feature_set).iterdir()):
             if split_folder.name.startswith("."):
                 continue
-            source = "work-swift" if split_folder.name == "training" else "work-python"
+            source = training_source if split_folder.name == "training" else "work-python"
             link = target / split_folder.name
             if link.is_symlink() or link.exists():
                 link.unlink()
@@ -138,6 +147,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=0, help="feature workers (default: all cores)")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--force", action="store_true", help="rerun finished training runs")
+    parser.add_argument("--features-seed", type=int,
+                        help="train on a second draw of the training stores made with this features.seed "
+                             "(validation stays on the first draw's Python stores)")
     args = parser.parse_args()
 
     folder = args.folder.resolve()
@@ -149,25 +161,29 @@ def main() -> None:
     timings: dict[str, float] = {}
 
     # 1. Feature stores, once per implementation (same configuration, same features.seed).
-    swift_features = write_config(folder, "config-features-swift.yaml",
-                                  derived_config(base, "work-swift", "work-swift", "work-swift/run", None))
-    python_features = write_config(folder, "config-features-python.yaml",
-                                   derived_config(base, "work-python", "work-python", "work-python/run", None))
     workers = ["--workers", str(args.workers)]
-    timings["features swift"] = run([args.wakesmith, "features", "--config", str(swift_features), *workers],
-                                    logs / "features-swift.log")
-    timings["features python"] = run([args.python_wakesmith, "features", "--config", str(python_features), *workers],
-                                     logs / "features-python.log")
-    link_mixed(folder)
+    draws = [("", None)] + ([(f"-f{args.features_seed}", args.features_seed)] if args.features_seed is not None else [])
+    for suffix, features_seed in draws:
+        for language, cli in (("swift", args.wakesmith), ("python", args.python_wakesmith)):
+            work = f"work-{language}{suffix}"
+            config = write_config(folder, f"config-features-{language}{suffix}.yaml",
+                                  derived_config(base, work, work, f"{work}/run", None, features_seed))
+            timings[f"features {language}{suffix}"] = run([cli, "features", "--config", str(config), *workers],
+                                                          logs / f"features-{language}{suffix}.log")
+    suffix = draws[-1][0]
+    link_training(folder, f"work-mixed{suffix}", f"work-swift{suffix}")
+    if suffix:
+        link_training(folder, f"work-pytrain{suffix}", f"work-python{suffix}")
 
     # 2./3. Training runs.
     results = []
     for seed in args.seeds:
-        plans = [("keras", "python", "work-python"), ("keras", "swift", "work-mixed")]
+        plans = [("keras", "python", f"work-pytrain{suffix}" if suffix else "work-python"),
+                 ("keras", "swift", f"work-mixed{suffix}")]
         if args.swift_trainer:
-            plans.append(("swift", "swift", "work-mixed"))
+            plans.append(("swift", "swift", f"work-mixed{suffix}"))
         for trainer, stores, root in plans:
-            name = f"{trainer}-{stores}-seed{seed}"
+            name = f"{trainer}-{stores}{suffix}-seed{seed}"
             run_dir = folder / "runs" / name
             config = write_config(folder, f"config-{name}.yaml",
                                   derived_config(base, root, root, str(run_dir), seed))
@@ -178,7 +194,7 @@ def main() -> None:
                 seconds = run(command, logs / f"train-{name}.log")
                 timings[f"train {name}"] = seconds
                 print(f"  {seconds:.0f} s, load average before {load:.2f}", flush=True)
-            results.append({"trainer": trainer, "training_stores": stores, "seed": seed, **summary(run_dir)})
+            results.append({"trainer": trainer, "training_stores": stores + suffix, "seed": seed, **summary(run_dir)})
 
     print()
     print("trainer  training stores  seed  best step  recall  FAH    avg viable recall  recall at 0 FAH  ambient h")
