@@ -1,3 +1,0 @@
-from wakesmith.cli.main import main
-
-raise SystemExit(main())

@@ -1,1 +1,0 @@
-"""Offline synthetic datasets: TTS engines behind one interface, phrase lists and noise."""

@@ -1,1 +1,0 @@
-"""Waveform augmentation: custom transforms (one per file, audiomentations style) and their composition."""

@@ -1,1 +1,0 @@
-"""Running every stage in order (`wakesmith run`, `wakesmith demo`), skipping what is up to date."""
