@@ -29,7 +29,11 @@ Every command it runs is printed first. Runs that finished (best_metrics.json an
 metrics.jsonl) are not run again, so an interrupted comparison continues where it stopped; --force reruns.
 
 Usage: .venv/bin/python scripts/compare_feature_stores.py DIR [--seeds 1 2] [--swift-trainer] [--features-seed N]
-           [--wakesmith .build/release/wakesmith] [--python-wakesmith .venv/bin/wakesmith] [--json OUT]
+           [--wakesmith .build/release/wakesmith] [--python-wakesmith /tmp/wakesmith-reference-venv/bin/wakesmith]
+           [--json OUT]
+
+The Python package left this repository with issue 16: scripts/fixtures/REFERENCE.md says how to install it
+from history into /tmp/wakesmith-reference-venv (the --python-wakesmith default).
 """
 
 from __future__ import annotations
@@ -143,7 +147,8 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, nargs="+", default=[1], help="training seeds (default: 1)")
     parser.add_argument("--swift-trainer", action="store_true", help="also train the Swift trainer (issue 14)")
     parser.add_argument("--wakesmith", default=str(ROOT / ".build/release/wakesmith"), help="the Swift CLI")
-    parser.add_argument("--python-wakesmith", default=str(ROOT / ".venv/bin/wakesmith"), help="the Python CLI")
+    parser.add_argument("--python-wakesmith", default="/tmp/wakesmith-reference-venv/bin/wakesmith",
+                        help="the Python reference's CLI (scripts/fixtures/REFERENCE.md installs it)")
     parser.add_argument("--workers", type=int, default=0, help="feature workers (default: all cores)")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--force", action="store_true", help="rerun finished training runs")
@@ -151,6 +156,9 @@ def main() -> None:
                         help="train on a second draw of the training stores made with this features.seed "
                              "(validation stays on the first draw's Python stores)")
     args = parser.parse_args()
+    if not Path(args.python_wakesmith).exists():
+        sys.exit(f"no Python reference CLI at {args.python_wakesmith}: install it as scripts/fixtures/REFERENCE.md "
+                 "says, or pass --python-wakesmith PATH")
 
     folder = args.folder.resolve()
     os.chdir(folder)
