@@ -15,9 +15,14 @@ struct BenchFeaturesCommandTests {
         let lines = result.standardOutput.split(separator: "\n")
         let frontend = try #require(lines.first { $0.hasPrefix("pymicro-features") })
         let package = try #require(lines.first { $0.hasPrefix("Python wakesmith package") })
-        if FileManager.default.isExecutableFile(atPath: FileManager.default.currentDirectoryPath + "/.venv/bin/python") {
+        if let python = oraclePython {
             #expect(frontend.contains("× real time") && frontend.contains("faster"), "\(frontend)")
-            #expect(package.contains("clips/s with 1 worker") && package.contains("faster"), "\(package)")
+            // The Python package left the repository (issue 16); installed from history it is measured too.
+            if try runProcess(python, ["-c", "import wakesmith"]).status == 0 {
+                #expect(package.contains("clips/s with 1 worker") && package.contains("faster"), "\(package)")
+            } else {
+                #expect(package.contains("not measured") && package.contains("REFERENCE.md"), "\(package)")
+            }
         }
     }
 
