@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import Support
 import TestSupport
@@ -109,15 +110,17 @@ import DeviceTestSupport
     @Test func ctrlCStopsTheStreamOnTheDevice() throws {
         let directory = TemporaryDirectory("bridge-interrupt")
         let device = try RunningVirtualDevice(link: directory.appending("link").path, faults: try FaultPlan(parsing: "slow=2"))
-        let session = DeviceSession(transport: try Transports.open(device.link), log: { _ in })
+        // The session's own stop flag, as Ctrl-C sets the process's: setting the process-wide one here would
+        // also stop the sessions of tests running beside this one.
+        let stop = StopFlag()
+        let session = DeviceSession(transport: try Transports.open(device.link), log: { _ in },
+                                    shouldStop: { stop.isSet })
         try session.connect()
-        defer { Interrupt.setRequested(false) }
         #expect(throws: Interrupted.self) {
             _ = try session.stream(DeviceFixtures.scriptedAudio(seconds: 30, seed: 5)) { samples in
-                if samples > 16000 { Interrupt.setRequested(true) }
+                if samples > 16000 { stop.set() }
             }
         }
-        Interrupt.setRequested(false)
         // The device was told to stop: a new session finds it idle and streams normally.
         let next = DeviceSession(transport: try Transports.open(device.link), log: { _ in })
         try next.connect()
@@ -133,4 +136,11 @@ import DeviceTestSupport
         #expect(throws: Failure.self) { try FaultPlan(parsing: "reste=1") }
         #expect(throws: Failure.self) { try FaultPlan(parsing: "drop") }
     }
+}
+
+/// A stop request for one session (what Ctrl-C is for the whole process).
+private final class StopFlag: Sendable {
+    private let requested = Atomic<Bool>(false)
+    var isSet: Bool { requested.load(ordering: .relaxed) }
+    func set() { requested.store(true, ordering: .relaxed) }
 }

@@ -19,7 +19,7 @@ extension DeviceSession {
         var playbackStarted = false
         var stopSent = false
         while true {
-            try Interrupt.check()
+            try checkStop()
             guard let state = current else { throw StreamAbort.lostStream("no stream") }
             if let fatal = state.fatal { throw fatal }
             if let abort = state.abort {

@@ -12,7 +12,7 @@ extension DeviceSession {
             try connect()
         }
         for _ in 0 ..< attempts {
-            try Interrupt.check()
+            try checkStop()
             let mark = writes
             let seen = statusCount
             try write(Frame(.query).encoded(), timeout: 5)

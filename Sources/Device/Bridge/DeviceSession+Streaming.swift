@@ -82,7 +82,7 @@ extension DeviceSession {
         var stopSent = false
         var reported = -1
         while true {
-            if Interrupt.isRequested {
+            if shouldStop() {
                 abandon()
                 throw Interrupted()
             }

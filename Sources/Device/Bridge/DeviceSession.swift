@@ -35,6 +35,8 @@ public final class DeviceSession {
     public var initialCounters: DeviceCounters? { counterLedger.initial }
     /// Where notes for the user go (restarts, resets); standard error by default.
     let log: @Sendable (String) -> Void
+    /// Whether to stop at the next safe point: Ctrl-C (`Interrupt`) by default.
+    let shouldStop: @Sendable () -> Bool
 
     // Reports in order.
     var receiver = ReportReceiver()
@@ -80,12 +82,22 @@ public final class DeviceSession {
         var samplesAfter: UInt32
     }
 
+    /// - Parameter shouldStop: polled between units of work; when it returns true the session stops the
+    ///   device's stream and throws `Interrupted`. Ctrl-C by default; tests pass their own flag, since the
+    ///   process-wide one would stop every other session in the test process too.
     public init(transport: any Transport, timing: Timing = Timing(),
-                log: @escaping @Sendable (String) -> Void = { printError("device: \($0)") })
+                log: @escaping @Sendable (String) -> Void = { printError("device: \($0)") },
+                shouldStop: @escaping @Sendable () -> Bool = { Interrupt.isRequested })
     {
         self.transport = transport
         self.timing = timing
         self.log = log
+        self.shouldStop = shouldStop
+    }
+
+    /// Throws `Interrupted` when `shouldStop` says so: call between units of work.
+    func checkStop() throws(Interrupted) {
+        if shouldStop() { throw Interrupted() }
     }
 
     static var now: Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
@@ -114,7 +126,7 @@ public final class DeviceSession {
             try write([DeviceProtocol.delimiter] + Frame(.query).encoded(), timeout: 5)
             let deadline = Self.now + timing.connectWait
             while Self.now < deadline, identity == nil {
-                try Interrupt.check()
+                try checkStop()
                 try pump(wait: 0.05, watchTimeouts: false)
             }
             if identity != nil { break }
@@ -178,7 +190,7 @@ public final class DeviceSession {
             let deadline = Self.now + timing.loadWait
             lastProgress = Self.now
             while Self.now < deadline, loadAnswer == nil {
-                try Interrupt.check()
+                try checkStop()
                 try pump(wait: 0.05)
                 if let identity, identity.boot != oldBoot, deviceStatus != nil { return identity }
             }
