@@ -33,11 +33,6 @@ public enum Interrupt {
     public static func check() throws(Interrupted) {
         if isRequested { throw Interrupted() }
     }
-
-    /// Sets or clears the flag (tests, and code that stops itself the same way).
-    public static func setRequested(_ value: Bool) {
-        interruptRequested.store(value, ordering: .relaxed)
-    }
 }
 
 /// The user pressed Ctrl-C; work stopped at a safe point. Exit status 130.

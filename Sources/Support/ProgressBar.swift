@@ -98,7 +98,7 @@ public final class ProgressBar: Sendable {
         guard enabled, !state.finished else { return nil }
         if interactive {
             guard nanoseconds(from: state.lastDraw, to: now) >= 100_000_000 else { return nil }
-            state.lastDraw = max(state.lastDraw, now)
+            state.lastDraw = now
             return "\r\u{1B}[2K" + String(render(state).prefix(StandardStream.error.columns - 1))
         }
         let tenth = total.map { $0 > 0 ? state.done * 10 / $0 : 10 } ?? -1
