@@ -72,7 +72,7 @@ struct BenchFeaturesCommand: Command {
                     + "\(StepTimingsFormat.oneDecimal(result.parallel / python.parallel))× faster; load average after "
                     + StepTimingsFormat.twoDecimals(load[0]))
             case let .failure(error):
-                printOut("Python wakesmith package: not measured (\(error.reason); it left the repository, scripts/fixtures/REFERENCE.md says how to install it from history)")
+                printOut(PythonReferenceLine.notMeasured(error.reason))
             }
         }
         printOut("\(StepTimingsFormat.oneDecimal(result.parallel)) clips/s with \(result.workers) workers")

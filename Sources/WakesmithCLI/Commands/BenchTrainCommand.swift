@@ -49,7 +49,7 @@ struct BenchTrainCommand: Command {
                     + "steps/s; Swift is \(StepTimingsFormat.oneDecimal(result.stepsPerSecond / numbers[0]))× faster; "
                     + "load average after \(formatLoad(load[0]))")
             case let .failure(error):
-                printOut("Python wakesmith package: not measured (\(error.reason); it left the repository, scripts/fixtures/REFERENCE.md says how to install it from history)")
+                printOut(PythonReferenceLine.notMeasured(error.reason))
             }
         }
         printOut("\(StepTimingsFormat.oneDecimal(result.stepsPerSecond)) steps/s at batch \(benchmark.batchSize)")
